@@ -1,0 +1,10 @@
+s = 'a/b/c/d'
+print(s.rsplit('/'))
+print(s.rsplit('/', 1))
+print(s.rsplit('/', 2))
+print(s.split('/', 2))
+print('  x  y  z '.rsplit())
+print('  x  y  z '.rsplit(None, 1))
+print('path.to.module.name'.rsplit('.', 1)[0])
+print('no-sep'.rsplit(','))
+print(''.rsplit('/'))

@@ -7,3 +7,7 @@ inv = {v: k for k, v in {'a': 1, 'b': 2}.items()}
 print(inv)
 print({i: [j for j in range(i)] for i in range(4)})
 print({(i, j): i * j for i in range(2) for j in range(2)})
+keys = ['a', 'b', 'c']
+vals = [1, 2, 3]
+print({k: v for k, v in zip(keys, vals)})
+print({k: None for k in keys}, {})

@@ -7,3 +7,5 @@ print('MiXeD'.upper().lower())
 words = ['Banana', 'apple', 'Cherry']
 print(sorted(words), sorted(words, key=lambda w: w.lower()))
 print('x'.upper() == 'X', 'ABC'.lower() == 'abc')
+print('HeLLo'.lower().startswith('hel'))
+print(''.upper(), '123abc'.upper())

@@ -7,3 +7,4 @@ print(''.startswith(''), ''.startswith('a'))
 names = ['test_a', 'b_test', 'test_c', 'd']
 print([n for n in names if n.startswith('test_')])
 print([n for n in names if n.endswith('test')])
+print('Hello'.startswith('h'), 'Hello'.lower().startswith('h'))

@@ -6,3 +6,5 @@ width = 6
 rows = [(1, 'a'), (22, 'bb'), (333, 'ccc')]
 for num, tag in rows:
     print(str(num).zfill(width) + ':' + tag.zfill(4))
+print('-0'.zfill(3), '+'.zfill(3))
+print([s.zfill(3) for s in ['1', '22', '333', '4444']])

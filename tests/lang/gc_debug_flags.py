@@ -1,0 +1,12 @@
+import gc
+print(gc.DEBUG_STATS, gc.DEBUG_COLLECTABLE, gc.DEBUG_UNCOLLECTABLE, gc.DEBUG_SAVEALL, gc.DEBUG_LEAK)
+print(gc.DEBUG_LEAK == gc.DEBUG_COLLECTABLE | gc.DEBUG_UNCOLLECTABLE | gc.DEBUG_SAVEALL)
+print(gc.get_debug())
+print(gc.set_debug(gc.DEBUG_SAVEALL | gc.DEBUG_UNCOLLECTABLE))
+print(gc.get_debug())
+gc.set_debug(0)
+print(gc.get_debug())
+gc.set_debug(gc.DEBUG_STATS)
+gc.collect()
+gc.set_debug(0)
+print('stats went to stderr')

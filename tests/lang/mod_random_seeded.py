@@ -1,0 +1,17 @@
+import random
+random.seed(12345)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 6) for _ in range(10)])
+print([random.randrange(100) for _ in range(5)], random.randrange(10, 20, 3))
+items = ['a', 'b', 'c', 'd', 'e']
+print(random.choice(items), random.choice(items), random.choice(range(50)))
+deck = list(range(10))
+random.shuffle(deck)
+print(deck)
+print(round(random.uniform(1, 2), 12))
+random.seed(12345)
+first = random.random()
+random.seed(12345)
+print(first == random.random())
+random.seed(7)
+print(random.sample(range(100), 5))

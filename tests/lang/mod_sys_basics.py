@@ -1,0 +1,12 @@
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(sys.version_info[0], sys.version_info[:2], sys.version_info.major, sys.version_info.minor)
+print(type(sys.version).__name__, sys.version.startswith('3.11'))
+print(type(sys.argv).__name__, len(sys.argv), sys.argv[0].endswith('mod_sys_basics.py'))
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(1000)
+print(sys.getrecursionlimit())
+print(hasattr(sys.stdout, 'write'), hasattr(sys.stderr, 'write'))
+print(type(sys.getrefcount([])).__name__, type(sys.getsizeof(1)).__name__)

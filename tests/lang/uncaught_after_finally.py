@@ -1,0 +1,13 @@
+# Ends with an uncaught exception: run_diff.py compares stdout, the exit
+# status and the last line of stderr with CPython's.
+log = []
+for step in range(3):
+    log.append(step * step)
+print('setup', log)
+def f():
+    try:
+        print('in try')
+        raise LookupError('lost')
+    finally:
+        print('finally printed first')
+f()

@@ -1,0 +1,10 @@
+# Ends with an uncaught exception: run_diff.py compares stdout, the exit
+# status and the last line of stderr with CPython's.
+log = []
+for step in range(3):
+    log.append(step * step)
+print('setup', log)
+stack = [1, 2]
+print(stack.pop())
+print(stack.pop())
+print(stack.pop())

@@ -1,0 +1,24 @@
+/*
+ * kernel/objects/class.h - classes made by `class` statements and their instances.
+ */
+#ifndef MINIPY_KERNEL_OBJECTS_CLASS_H
+#define MINIPY_KERNEL_OBJECTS_CLASS_H
+
+#include "object.h"
+
+/* An instance of a class deriving from object: attributes kept inline, as
+   CPython 3.11's managed dict (no dict object until __dict__ is asked for). */
+typedef struct MpInstance {
+    MpObject ob;
+    MpTable attrs;
+} MpInstance;
+
+/* type(name, bases, namespace): a new heap class. Borrows its arguments; the
+   namespace dict becomes the class's dict. */
+MpObject *mp_class_new(MpObject *name, MpObject *bases, MpObject *ns);
+/* Re-derive the slots from the class's dunder methods after its dict changed. */
+void mp_class_update_slots(MpType *type);
+/* Deallocate a heap class (the `type` type's dealloc). */
+void mp_class_dealloc(GcHead *self);
+
+#endif

@@ -1,0 +1,334 @@
+/*
+ * kernel/objects/errors.c - the exception classes and the pending exception.
+ *
+ * Every exception class shares the MpException layout, so a class statement may
+ * derive from any of them. The pending exception is one global: the VM is single
+ * threaded, and a failing call leaves its exception here for its caller.
+ */
+#include "errors.h"
+
+#include "abstract.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static MpObject *pending;
+static MpException *prealloc_memory_error;
+
+/* ==== Exception objects ==== */
+
+static int exception_traverse(GcHead *self, GcVisit visit, void *arg)
+{
+    MpException *e = (MpException *)self;
+    int r;
+    if ((r = mp_table_traverse(&e->attrs, visit, arg)))
+        return r;
+    MpObject *refs[] = {e->args, e->traceback, e->cause, e->context};
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        if (refs[i] && (r = visit(refs[i], arg)))
+            return r;
+    if (mp_type(self)->flags & MP_TF_HEAP)
+        return visit(&mp_type(self)->ob, arg);
+    return 0;
+}
+
+static void exception_clear(GcHead *self)
+{
+    MpException *e = (MpException *)self;
+    mp_table_clear(&e->attrs);
+    MP_CLEAR(e->args);
+    MP_CLEAR(e->traceback);
+    MP_CLEAR(e->cause);
+    MP_CLEAR(e->context);
+}
+
+static void exception_dealloc(GcHead *self)
+{
+    MpType *type = mp_type(self);
+    exception_clear(self);
+    mp_table_fini(&((MpException *)self)->attrs);
+    gc_free(self);
+    if (type->flags & MP_TF_HEAP)
+        MP_DECREF(&type->ob);
+}
+
+static size_t exception_size(const GcHead *self)
+{
+    (void)self;
+    return 56;
+}
+
+MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs)
+{
+    MpException *e = (MpException *)gc_alloc(&type->gc, type->basicsize);
+    if (!e)
+        return mp_err_nomemory();
+    mp_table_init(&e->attrs, &type->gc);
+    if (type->flags & MP_TF_HEAP)
+        MP_INCREF(&type->ob);
+    MpObject *t = mp_tuple_new((int64_t)nargs);
+    if (!t) {
+        MP_DECREF(&e->ob);
+        return NULL;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        MP_INCREF(args[i]);
+        MP_TUPLE_ITEMS(t)[i] = args[i];
+    }
+    e->args = t;
+    gc_track(&e->ob);
+    return &e->ob;
+}
+
+static MpObject *exception_new(MpType *type, MpObject *const *args, size_t nargs,
+                               MpObject *kwnames)
+{
+    (void)kwnames; /* keywords go to __init__ of a subclass */
+    return mp_exception_new(type, args, nargs);
+}
+
+MpObject *mp_exception_str(MpObject *exc)
+{
+    MpObject *args = ((MpException *)exc)->args;
+    int64_t n = args ? MP_TUPLE_SIZE(args) : 0;
+    if (n == 0)
+        return mp_str_from_cstr("");
+    if (n == 1) {
+        if (mp_is_instance_of(exc, mp_KeyError))
+            return mp_repr(MP_TUPLE_ITEMS(args)[0]);
+        return mp_str(MP_TUPLE_ITEMS(args)[0]);
+    }
+    return mp_str(args);
+}
+
+static MpObject *exception_repr(MpObject *self)
+{
+    MpObject *args = ((MpException *)self)->args;
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    mp_strbuf_add_cstr(&b, mp_type_name(self));
+    if (args && MP_TUPLE_SIZE(args) == 1) {
+        mp_strbuf_add_char(&b, '(');
+        if (mp_strbuf_add_repr(&b, MP_TUPLE_ITEMS(args)[0]) < 0)
+            goto fail;
+        mp_strbuf_add_char(&b, ')');
+    } else if (args && MP_TUPLE_SIZE(args) > 1) {
+        if (mp_strbuf_add_repr(&b, args) < 0)
+            goto fail;
+    } else {
+        mp_strbuf_add_cstr(&b, "()");
+    }
+    return mp_strbuf_finish(&b);
+fail:
+    mp_strbuf_free(&b);
+    return NULL;
+}
+
+static MpObject *get_args(MpObject *self)
+{
+    MpObject *a = ((MpException *)self)->args;
+    MP_INCREF(a);
+    return a;
+}
+
+static int set_args(MpObject *self, MpObject *value)
+{
+    if (!value || value->type != &mp_tuple_type.gc) {
+        mp_err_set(mp_TypeError, "args must be a tuple");
+        return -1;
+    }
+    MP_INCREF(value);
+    MP_SETREF(((MpException *)self)->args, value);
+    return 0;
+}
+
+#define EXC_LINK_ACCESSORS(field, pyname)                                      \
+    static MpObject *get_##field(MpObject *self)                               \
+    {                                                                          \
+        MpObject *v = ((MpException *)self)->field;                            \
+        v = v ? v : mp_none;                                                   \
+        MP_INCREF(v);                                                          \
+        return v;                                                              \
+    }                                                                          \
+    static int set_##field(MpObject *self, MpObject *value)                    \
+    {                                                                          \
+        if (value == mp_none)                                                  \
+            value = NULL;                                                      \
+        else if (value && !mp_is_instance_of(value, mp_BaseException)) {       \
+            mp_err_set(mp_TypeError,                                           \
+                       "exception " pyname " must be None or derive from BaseException"); \
+            return -1;                                                         \
+        }                                                                      \
+        MP_XINCREF(value);                                                     \
+        MP_SETREF(((MpException *)self)->field, value);                        \
+        return 0;                                                              \
+    }
+EXC_LINK_ACCESSORS(cause, "cause")
+EXC_LINK_ACCESSORS(context, "context")
+
+static const MpGetSetDef exception_getsets[] = {
+    {"args", get_args, set_args},
+    {"__cause__", get_cause, set_cause},
+    {"__context__", get_context, set_context},
+    {NULL, NULL, NULL},
+};
+
+/* BaseException.__init__(self, *args): args replace the constructor's. */
+static MpObject *exception_init(MpObject *self, MpObject *const *args, size_t nargs,
+                                MpObject *kwnames)
+{
+    if (kwnames && MP_TUPLE_SIZE(kwnames) > 0)
+        return mp_err_format(mp_TypeError, "%s() takes no keyword arguments",
+                             mp_type_name(self));
+    MpObject *t = mp_tuple_new((int64_t)nargs);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < nargs; i++) {
+        MP_INCREF(args[i]);
+        MP_TUPLE_ITEMS(t)[i] = args[i];
+    }
+    MP_SETREF(((MpException *)self)->args, t);
+    MP_RETURN_NONE;
+}
+
+static MpObject *exception_with_traceback(MpObject *self, MpObject *const *args,
+                                          size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    MP_INCREF(self);
+    return self;
+}
+
+static const MpMethodDef exception_methods[] = {
+    {"__init__", exception_init, 0, "__init__(self, /, *args)"},
+    {"with_traceback", exception_with_traceback, 0, "with_traceback(self, tb, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The classes differ only in name and base (KeyError's str is special-cased
+   in mp_exception_str). BaseException's base is object. */
+#define mp_exc_object mp_object_type
+#define MP_DEFINE_EXC(name, basename)                                          \
+    MpType mp_exc_##name = {                                                   \
+        MP_STATIC_TYPE_HEAD,                                                   \
+        .base = &mp_exc_##basename,                                            \
+        .gc = {.name = #name,                                                  \
+               .traverse = exception_traverse,                                 \
+               .clear = exception_clear,                                       \
+               .dealloc = exception_dealloc,                                   \
+               .size = exception_size},                                        \
+        .basicsize = sizeof(MpException),                                      \
+        .attrs_offset = offsetof(MpException, attrs),                          \
+        .flags = MP_TF_BASETYPE | MP_TF_EXCEPTION,                             \
+        .new_ = exception_new,                                                 \
+        .repr = exception_repr,                                                \
+        .str = mp_exception_str,                                               \
+    };
+MP_EXCEPTION_TYPES(MP_DEFINE_EXC)
+#undef MP_DEFINE_EXC
+#undef mp_exc_object
+
+bool mp_is_exception_type(MpObject *o)
+{
+    return o->type == &mp_type_type.gc &&
+           mp_type_is_subtype((MpType *)o, mp_BaseException);
+}
+
+/* ==== The pending exception ==== */
+
+void mp_err_set_object(MpObject *exc)
+{
+    MP_INCREF(exc);
+    MP_SETREF(pending, exc);
+}
+
+MpObject *mp_err_nomemory(void)
+{
+    mp_err_set_object(&prealloc_memory_error->ob);
+    return NULL;
+}
+
+MpObject *mp_err_set_value(MpType *type, MpObject *value)
+{
+    MpObject *exc = mp_exception_new(type, &value, 1);
+    if (!exc)
+        return NULL;
+    mp_err_set_object(exc);
+    MP_DECREF(exc);
+    return NULL;
+}
+
+MpObject *mp_err_set(MpType *type, const char *message)
+{
+    MpObject *msg = mp_str_from_cstr(message);
+    if (!msg)
+        return NULL;
+    mp_err_set_value(type, msg);
+    MP_DECREF(msg);
+    return NULL;
+}
+
+MpObject *mp_err_format(MpType *type, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return mp_err_set(type, fmt);
+    if ((size_t)n < sizeof small)
+        return mp_err_set(type, small);
+    char *big = malloc((size_t)n + 1);
+    if (!big)
+        return mp_err_nomemory();
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    mp_err_set(type, big);
+    free(big);
+    return NULL;
+}
+
+bool mp_err_occurred(void)
+{
+    return pending != NULL;
+}
+
+bool mp_err_matches(MpType *type)
+{
+    return pending && mp_is_instance_of(pending, type);
+}
+
+MpObject *mp_err_fetch(void)
+{
+    MpObject *e = pending;
+    pending = NULL;
+    return e;
+}
+
+void mp_err_clear(void)
+{
+    MP_CLEAR(pending);
+}
+
+MpObject *mp_err_peek(void)
+{
+    return pending;
+}
+
+int mp_errors_init(void)
+{
+    mp_exc_BaseException.methods = exception_methods;
+    mp_exc_BaseException.getsets = exception_getsets;
+#define MP_READY_EXC(name, basename)                                           \
+    if (mp_type_ready(&mp_exc_##name) < 0)                                     \
+        return -1;
+    MP_EXCEPTION_TYPES(MP_READY_EXC)
+#undef MP_READY_EXC
+    prealloc_memory_error = (MpException *)mp_exception_new(mp_MemoryError, NULL, 0);
+    return prealloc_memory_error ? 0 : -1;
+}

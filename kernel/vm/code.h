@@ -1,0 +1,64 @@
+/*
+ * kernel/vm/code.h - code objects: the compiler's output, the VM's input.
+ *
+ * A code object is immutable bytecode plus everything needed to run it: constants,
+ * names, the local slot layout (arguments first, then other locals, then cells
+ * and free variables), a line per instruction, and the exception table.
+ */
+#ifndef MINIPY_KERNEL_VM_CODE_H
+#define MINIPY_KERNEL_VM_CODE_H
+
+#include "object.h"
+
+/* One protected range [start, end) of instructions: an exception raised there
+   unwinds the value stack to `depth` items, pushes the exception and jumps to
+   `target`. Inner ranges come first in the table. */
+typedef struct MpExcEntry {
+    uint32_t start, end, target, depth;
+} MpExcEntry;
+
+typedef enum MpCodeFlags {
+    MP_CO_VARARGS = 1,  /* has *args */
+    MP_CO_VARKW = 2,    /* has **kwargs */
+    MP_CO_NEWLOCALS = 4,/* a function body (not module or class body) */
+    MP_CO_CLASSBODY = 8,/* names live in a namespace dict */
+    MP_CO_CELLRESULT = 16 /* a notebook cell: returns its last expression */
+} MpCodeFlags;
+
+typedef struct MpCode {
+    MpObject ob;
+    uint32_t *instrs;
+    int32_t *lines;     /* source line of each instruction */
+    uint32_t ninstrs;
+    MpExcEntry *exc_table;
+    uint32_t nexc;
+    MpObject *consts;   /* tuple */
+    MpObject *names;    /* tuple of interned str: globals, attributes */
+    MpObject *varnames; /* tuple of str: arguments then locals */
+    MpObject *cellvars; /* tuple of str: locals captured by inner functions */
+    MpObject *freevars; /* tuple of str: captured from outer functions */
+    int32_t *cell2arg;  /* for each cellvar: the argument it starts as, or -1 */
+    int argcount;       /* positional parameters */
+    int posonlyargcount;
+    int kwonlyargcount;
+    int nlocals;        /* len(varnames) */
+    int ncells;         /* len(cellvars) */
+    int nfree;          /* len(freevars) */
+    int stacksize;
+    int flags;          /* MpCodeFlags */
+    int firstlineno;
+    MpObject *name;     /* str */
+    MpObject *qualname; /* str */
+    MpObject *filename; /* str: the file, or "<ipython-input-3>"-like cell name */
+    MpObject *doc;      /* str or NULL: the first statement's string */
+} MpCode;
+
+extern MpType mp_code_type;
+
+/* Size of a frame's slot area: locals + cells + free variables. */
+static inline int mp_code_nslots(const MpCode *c)
+{
+    return c->nlocals + c->ncells + c->nfree;
+}
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * kernel/vm/vm.h - the bytecode interpreter's public interface.
+ *
+ * One VM per process, running on the main thread. It executes compiled code
+ * objects against a globals dict, raises KeyboardInterrupt at safe points when an
+ * interrupt is requested, and keeps the recursion limit.
+ */
+#ifndef MINIPY_KERNEL_VM_VM_H
+#define MINIPY_KERNEL_VM_VM_H
+
+#include "func.h"
+#include "object.h"
+
+#include <signal.h>
+
+/* Set from a signal handler or another thread; the VM raises KeyboardInterrupt
+   at its next safe point (loop back-edges, calls, sleeps) and clears it. */
+extern volatile sig_atomic_t vm_interrupt_requested;
+/* Raise KeyboardInterrupt now if one was requested: -1 if raised, else 0.
+   Blocking builtins (time.sleep, input) call this while they wait. */
+int vm_check_interrupt(void);
+
+int vm_get_recursion_limit(void);
+/* "recursion limit must be greater or equal than 1" etc. are the caller's job. */
+void vm_set_recursion_limit(int limit);
+
+/* The globals dict of the running frame (borrowed), or the main module's. */
+MpObject *vm_current_globals(void);
+/* The running frame's locals as a new dict (globals() at module level). */
+MpObject *vm_current_locals(void);
+
+/* Call a Minipy function with vectorcall arguments (borrowed). */
+MpObject *vm_call_function(MpFunction *f, MpObject *const *args, size_t nargs,
+                           MpObject *kwnames);
+
+#endif

@@ -1,0 +1,366 @@
+/*
+ * gc/collect.c - finds and frees unreachable cycles in one generation.
+ *
+ * Same phases and counts as CPython 3.11's collector. Read collect_main() first:
+ * it calls each phase below in order. Invariants are checked by gc_validate()
+ * between phases when built with -DMP_GC_DEBUG=1.
+ */
+#include "gc_internal.h"
+
+#include <time.h>
+
+static uint64_t now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+#define FOR_EACH(l, id)                                                        \
+    for (GcLinks *l = gc_list(id)->head.next; l != &gc_list(id)->head; l = l->next)
+
+/* ==== Finding the unreachable set ==== */
+
+/* After this, every object of `id` has gc_refs = its refcount and COLLECTING. */
+static void update_refs(int id)
+{
+    FOR_EACH(l, id)
+    {
+        GcHead *o = gc_head_of(l);
+        /* A tracked object with refcount 0 is a dealloc that forgot to untrack. */
+        GC_ASSERT(o->refcnt > 0);
+        l->refs = o->refcnt;
+        gc_set_bit(o, GC_BIT_COLLECTING);
+    }
+}
+
+static int visit_decref(GcHead *child, void *arg)
+{
+    (void)arg;
+    if (child != NULL && gc_is_gc(child) && gc_bit(child, GC_BIT_COLLECTING))
+        gc_links_of(child)->refs--;
+    return 0;
+}
+
+/* After this, gc_refs counts the references from outside the set: those > 0 are
+   directly reachable from outside; gc_refs is never negative. */
+static void subtract_refs(int id)
+{
+    FOR_EACH(l, id)
+    {
+        GcHead *o = gc_head_of(l);
+        o->type->traverse(o, visit_decref, NULL);
+    }
+}
+
+typedef struct Reach {
+    int base;
+    int unreachable;
+} Reach;
+
+static int visit_reachable(GcHead *child, void *arg)
+{
+    const Reach *r = arg;
+    if (child == NULL || !gc_is_gc(child) || !gc_bit(child, GC_BIT_COLLECTING))
+        return 0; /* another generation, or already scanned */
+    GcLinks *l = gc_links_of(child);
+    if (gc_list_id(child) == r->unreachable) {
+        /* parked too early: back to the tail of base, to be scanned again */
+        gc_list_move(child, r->base);
+        l->refs = 1;
+    } else if (l->refs == 0) {
+        l->refs = 1; /* not scanned yet; now known reachable */
+    } else {
+        GC_ASSERT(l->refs > 0);
+    }
+    return 0;
+}
+
+/* After this, base holds what is reachable from outside it (COLLECTING cleared)
+   and `unreachable` the rest (COLLECTING kept). Objects with gc_refs 0 are parked
+   tentatively and moved back when a later scanned object reaches them. */
+static void move_unreachable(int base, int unreachable)
+{
+    Reach r = {base, unreachable};
+    GcLinks *head = &gc_list(base)->head;
+    GcLinks *l = head->next;
+    while (l != head) {
+        GcHead *o = gc_head_of(l);
+        GcLinks *next;
+        if (l->refs != 0) {
+            o->type->traverse(o, visit_reachable, &r);
+            gc_clear_bit(o, GC_BIT_COLLECTING);
+            next = l->next; /* traverse may have appended to base */
+        } else {
+            next = l->next;
+            gc_list_move(o, unreachable);
+        }
+        l = next;
+    }
+}
+
+/* Returns the number of objects examined. */
+static size_t deduce_unreachable(int base, int unreachable)
+{
+    size_t examined = gc_list(base)->count;
+    update_refs(base);
+    subtract_refs(base);
+    move_unreachable(base, unreachable);
+    GC_VALIDATE();
+    return examined;
+}
+
+/* ==== Untracking (CPython's untrack_tuples / untrack_dicts) ==== */
+
+/* Survivors that hold only untrackable children leave the lists. With
+   `immutables` (every collection), GC_TYPE_IMMUTABLE_CONTAINER types are asked,
+   and, below a full collection, every type (dicts decline by generation). The
+   other pass (full collections only) asks the remaining types. */
+static void untrack_survivors(int id, int generation, bool immutables)
+{
+    GcLinks *head = &gc_list(id)->head;
+    for (GcLinks *l = head->next, *next; l != head; l = next) {
+        next = l->next;
+        GcHead *o = gc_head_of(l);
+        const GcType *t = o->type;
+        if (t->can_untrack == NULL)
+            continue;
+        bool immutable = (t->flags & GC_TYPE_IMMUTABLE_CONTAINER) != 0;
+        bool ask = immutables ? (immutable || generation < GC_NUM_GENERATIONS - 1)
+                              : !immutable;
+        if (ask && t->can_untrack(o, generation))
+            gc_untrack(o);
+    }
+}
+
+/* ==== Weak references, finalizers, resurrection ==== */
+
+/* As handle_weakrefs: clear every weakref to an unreachable object, and the refs
+   unreachable weakref objects hold; call back those whose weakref object is not
+   garbage itself, after all clearing. Returns the weakref objects that died
+   when gc/ dropped its reference (counted as collected). */
+static size_t handle_weakrefs(int old)
+{
+    GcLinks *head = &gc_list(GC_LIST_UNREACHABLE)->head;
+    for (GcLinks *l = head->next, *next; l != head; l = next) {
+        next = l->next;
+        GcHead *o = gc_head_of(l);
+        GcWeakRef *own = gc_weakref_of_owner(o);
+        if (own != NULL) {
+            gc_weakref_detach(own);
+            continue; /* a weakref object is never weakly referenced */
+        }
+        GcWeakRef *ref;
+        while ((ref = l->weakrefs) != NULL) {
+            gc_weakref_detach(ref);
+            if (ref->callback == NULL || gc_bit(ref->owner, GC_BIT_COLLECTING))
+                continue; /* no callback, or the weakref is garbage too */
+            GC_INCREF(ref->owner);
+            gc_list_move(ref->owner, GC_LIST_WRCB);
+        }
+    }
+    size_t freed = 0;
+    GcList *wrcb = gc_list(GC_LIST_WRCB);
+    while (!gc_list_empty(wrcb)) {
+        GcLinks *l = wrcb->head.next;
+        GcHead *owner = gc_head_of(l);
+        GcWeakRef *ref = gc_weakref_of_owner(owner);
+        ref->callback(ref);
+        GC_DECREF(owner);
+        if (wrcb->head.next == l)
+            gc_list_move(owner, old);
+        else
+            freed++;
+    }
+    return freed;
+}
+
+/* PEP 442: each unreachable object's finalizer, at most once ever, FINALIZED set
+   before the call. Objects may die meanwhile, so take the first each time. */
+static void finalize_garbage(void)
+{
+    GcList *unreachable = gc_list(GC_LIST_UNREACHABLE);
+    while (!gc_list_empty(unreachable)) {
+        GcHead *o = gc_head_of(unreachable->head.next);
+        gc_list_move(o, GC_LIST_SEEN);
+        if (o->type->finalize && !gc_bit(o, GC_BIT_FINALIZED)) {
+            gc_set_bit(o, GC_BIT_FINALIZED);
+            GC_INCREF(o);
+            o->type->finalize(o);
+            GC_DECREF(o);
+        }
+    }
+    gc_list_merge(GC_LIST_SEEN, GC_LIST_UNREACHABLE);
+}
+
+/* Rerun the reachability analysis on the garbage alone: what a finalizer made
+   reachable again goes to old; the rest stays in FINAL (COLLECTING set). */
+static void handle_resurrected_objects(int old)
+{
+    FOR_EACH(l, GC_LIST_UNREACHABLE)
+    {
+        gc_clear_bit(gc_head_of(l), GC_BIT_COLLECTING);
+    }
+    deduce_unreachable(GC_LIST_UNREACHABLE, GC_LIST_FINAL);
+    gc_list_merge(GC_LIST_UNREACHABLE, old);
+}
+
+/* Break the cycles with clear (or hand them to gc.garbage under SAVEALL). An
+   object still alive afterwards goes to old. */
+static void delete_garbage(int old)
+{
+    GcList *final = gc_list(GC_LIST_FINAL);
+    while (!gc_list_empty(final)) {
+        GcLinks *l = final->head.next;
+        GcHead *o = gc_head_of(l);
+        GC_ASSERT(o->refcnt > 0);
+        if (gc_state.debug & GC_DEBUG_SAVEALL) {
+            if (gc_state.hooks.save_garbage)
+                gc_state.hooks.save_garbage(o);
+        } else if (o->type->clear) {
+            GC_INCREF(o);
+            o->type->clear(o);
+            GC_DECREF(o);
+        }
+        if (final->head.next == l) {
+            gc_clear_bit(o, GC_BIT_COLLECTING);
+            gc_list_move(o, old);
+        }
+    }
+}
+
+/* ==== One collection ==== */
+
+static const char *object_type_name(const GcHead *o)
+{
+    if (gc_state.hooks.type_name)
+        return gc_state.hooks.type_name(o);
+    return o->type->name;
+}
+
+static void show_generation_sizes(void)
+{
+    gc_debug_printf("gc: objects in each generation: %zu %zu %zu\n"
+                    "gc: objects in permanent generation: %zu\n",
+                    gc_list(GC_LIST_GEN0)->count, gc_list(GC_LIST_GEN1)->count,
+                    gc_list(GC_LIST_GEN2)->count, gc_list(GC_LIST_PERMANENT)->count);
+}
+
+/* CPython's gc_collect_main: generations 0..g are collected together and the
+   survivors promoted to g+1 (they stay in 2 for a full collection). */
+static size_t collect_main(int generation, GcTrigger trigger, size_t *collected,
+                           size_t *uncollectable)
+{
+    bool (*pending)(void) = gc_state.hooks.exception_pending;
+    GC_ASSERT(!(pending && pending()));
+    uint64_t t0 = now_us();
+    if (gc_state.debug & GC_DEBUG_STATS) {
+        gc_debug_printf("gc: collecting generation %d...\n", generation);
+        show_generation_sizes();
+    }
+    GC_VALIDATE();
+
+    if (generation + 1 < GC_NUM_GENERATIONS)
+        gc_state.count[generation + 1]++;
+    for (int i = 0; i <= generation; i++)
+        gc_state.count[i] = 0;
+    int young = GC_LIST_GEN0 + generation;
+    for (int i = 0; i < generation; i++)
+        gc_list_merge(GC_LIST_GEN0 + i, young);
+    int old = generation < GC_NUM_GENERATIONS - 1 ? young + 1 : young;
+
+    size_t examined = deduce_unreachable(young, GC_LIST_UNREACHABLE);
+    untrack_survivors(young, generation, true);
+    if (young != old) {
+        if (generation == GC_NUM_GENERATIONS - 2)
+            gc_state.long_lived_pending += gc_list(young)->count;
+        gc_list_merge(young, old);
+    } else {
+        untrack_survivors(young, generation, false);
+        gc_state.long_lived_pending = 0;
+        gc_state.long_lived_total = gc_list(young)->count;
+    }
+
+    if (gc_state.debug & GC_DEBUG_COLLECTABLE) {
+        FOR_EACH(l, GC_LIST_UNREACHABLE)
+        {
+            GcHead *o = gc_head_of(l);
+            gc_debug_printf("gc: collectable <%s %p>\n", object_type_name(o),
+                            (void *)o);
+        }
+    }
+    size_t m = handle_weakrefs(old);
+    GC_VALIDATE();
+    finalize_garbage();
+    handle_resurrected_objects(old);
+    m += gc_list(GC_LIST_FINAL)->count;
+    delete_garbage(old);
+    GC_VALIDATE();
+    /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable. */
+    size_t n = 0;
+
+    uint64_t elapsed = now_us() - t0;
+    if (gc_state.debug & GC_DEBUG_STATS)
+        gc_debug_printf("gc: done, %zu unreachable, %zu uncollectable, %.4fs elapsed\n",
+                        n + m, n, (double)elapsed / 1e6);
+    if (generation == GC_NUM_GENERATIONS - 1 && gc_state.hooks.clear_freelists)
+        gc_state.hooks.clear_freelists();
+
+    GcGenStats *stats = &gc_state.stats[generation];
+    stats->collections++;
+    stats->collected += m;
+    stats->uncollectable += n;
+    GcRecord record = {0, generation, trigger, examined, m, n, elapsed};
+    gc_history_add(&record);
+    *collected = m;
+    *uncollectable = n;
+    GC_ASSERT(!(pending && pending()));
+    return n + m;
+}
+
+static size_t collect_with_callback(int generation, GcTrigger trigger)
+{
+    size_t collected = 0, uncollectable = 0;
+    if (gc_state.hooks.on_collect)
+        gc_state.hooks.on_collect(true, generation, 0, 0);
+    size_t result = collect_main(generation, trigger, &collected, &uncollectable);
+    if (gc_state.hooks.on_collect)
+        gc_state.hooks.on_collect(false, generation, collected, uncollectable);
+    return result;
+}
+
+/* CPython's gc_collect_generations: the oldest generation over its threshold,
+   except that a full collection also needs the 25% rule. */
+void gc_collect_auto(GcTrigger trigger)
+{
+    GC_ASSERT(gc_state.collecting);
+    if (trigger == GC_TRIGGER_STRESS) {
+        collect_with_callback(GC_NUM_GENERATIONS - 1, trigger);
+        return;
+    }
+    for (int i = GC_NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (gc_state.count[i] <= gc_state.threshold[i])
+            continue;
+        if (i == GC_NUM_GENERATIONS - 1 &&
+            gc_state.long_lived_pending < gc_state.long_lived_total / 4)
+            continue;
+        collect_with_callback(i, trigger);
+        break;
+    }
+}
+
+size_t gc_collect_gen(int generation)
+{
+    GC_ASSERT(generation >= 0 && generation < GC_NUM_GENERATIONS);
+    if (gc_state.collecting)
+        return 0;
+    gc_state.collecting = true;
+    size_t n = collect_with_callback(generation, GC_TRIGGER_EXPLICIT);
+    gc_state.collecting = false;
+    return n;
+}
+
+bool gc_is_collecting(void)
+{
+    return gc_state.collecting;
+}

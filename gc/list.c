@@ -1,0 +1,115 @@
+/*
+ * gc/list.c - intrusive doubly linked GC lists and their invariant checker.
+ *
+ * Each list keeps a count, and each member records the list's id in its block
+ * bits, so generation sizes and gc_generation_of() cost nothing. gc_validate()
+ * is CPython's validate_list for all lists at once.
+ */
+#include "gc_internal.h"
+
+static void set_list_id(GcHead *o, int id)
+{
+    GcBlock *b = gc_block_of(o);
+    b->bits = (b->bits & ((1u << GC_LIST_SHIFT) - 1)) | ((uint32_t)id << GC_LIST_SHIFT);
+}
+
+void gc_list_append(GcHead *o, int id)
+{
+    GcLinks *node = gc_links_of(o);
+    GcList *list = gc_list(id);
+    GcLinks *last = list->head.prev;
+    node->prev = last;
+    node->next = &list->head;
+    last->next = node;
+    list->head.prev = node;
+    list->count++;
+    set_list_id(o, id);
+}
+
+void gc_list_remove(GcHead *o)
+{
+    GcLinks *node = gc_links_of(o);
+    GcList *list = gc_list(gc_list_id(o));
+    GC_ASSERT(node->next != NULL && list->count > 0);
+    node->prev->next = node->next;
+    node->next->prev = node->prev;
+    node->next = NULL;
+    node->prev = NULL;
+    list->count--;
+    set_list_id(o, GC_LIST_NONE);
+}
+
+void gc_list_move(GcHead *o, int id)
+{
+    gc_list_remove(o);
+    gc_list_append(o, id);
+}
+
+/* The ids are rewritten member by member: O(len(from)), which a collection pays
+   anyway by walking the same objects. */
+void gc_list_merge(int from, int to)
+{
+    GcList *src = gc_list(from);
+    GcList *dst = gc_list(to);
+    GC_ASSERT(from != to);
+    if (gc_list_empty(src))
+        return;
+    for (GcLinks *l = src->head.next; l != &src->head; l = l->next)
+        set_list_id(gc_head_of(l), to);
+    GcLinks *tail = dst->head.prev;
+    tail->next = src->head.next;
+    src->head.next->prev = tail;
+    dst->head.prev = src->head.prev;
+    dst->head.prev->next = &dst->head;
+    dst->count += src->count;
+    src->head.next = src->head.prev = &src->head;
+    src->count = 0;
+}
+
+/* ==== Invariants ==== */
+
+static bool fail(const char *what, int id, const GcHead *o)
+{
+    fprintf(stderr, "gc_validate: list %d: %s (object %p)\n", id, what, (const void *)o);
+    return false;
+}
+
+/* Links are mutual, members carry their list's id and a GC type, the count is
+   exact; outside a collection the temporaries are empty and no COLLECTING bit
+   remains; a weakref list points back at its owner. */
+bool gc_validate(void)
+{
+    for (int id = 1; id < GC_LIST_COUNT; id++) {
+        GcList *list = gc_list(id);
+        size_t n = 0;
+        GcLinks *prev = &list->head;
+        for (GcLinks *l = list->head.next; l != &list->head; l = l->next) {
+            GcHead *o = gc_head_of(l);
+            if (l->prev != prev)
+                return fail("prev link broken", id, o);
+            if (gc_list_id(o) != id)
+                return fail("member carries another list id", id, o);
+            if (o->type == NULL || o->type->traverse == NULL)
+                return fail("member is not of a GC type", id, o);
+            if (o->refcnt <= 0)
+                return fail("member has a refcount <= 0", id, o);
+            if (!gc_state.collecting && gc_bit(o, GC_BIT_COLLECTING))
+                return fail("COLLECTING outside a collection", id, o);
+            if (!gc_bit(o, GC_BIT_WEAKREF_OWNER)) {
+                for (GcWeakRef *r = l->weakrefs; r != NULL; r = r->next)
+                    if (r->referent != o || (r->next && r->next->prev != r))
+                        return fail("weakref list broken", id, o);
+            }
+            prev = l;
+            if (++n > list->count)
+                return fail("more members than counted", id, o);
+        }
+        if (list->head.prev != prev)
+            return fail("tail link broken", id, NULL);
+        if (n != list->count)
+            return fail("fewer members than counted", id, NULL);
+        if (!gc_state.collecting && id > GC_LIST_PERMANENT && n != 0)
+            return fail("temporary list not empty outside a collection", id, NULL);
+    }
+    return true;
+}

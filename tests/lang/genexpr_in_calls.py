@@ -1,0 +1,15 @@
+nums = [3, 8, 1, 9, 4]
+print(sum(x * x for x in nums))
+print(max(x % 5 for x in nums), min(-x for x in nums))
+print(any(x > 8 for x in nums), all(x > 0 for x in nums))
+print(sorted(x for x in nums if x % 2))
+print(list(x + 1 for x in nums), tuple(x for x in 'ab'))
+print(set(x % 3 for x in nums) == {0, 1, 2})
+print(dict((x, x * 2) for x in range(3)))
+print(''.join(c.upper() for c in 'gen'))
+print(', '.join(str(n) for n in range(4)))
+print(sum(1 for w in 'a bb ccc'.split() if len(w) > 1))
+print(len(list(i for i in range(10) if i % 3 == 0)))
+words = ['x', 'yy', 'zzz']
+print(max(len(w) for w in words), sum(len(w) for w in words))
+print(list(x * y for x in range(3) for y in range(2)))

@@ -830,93 +830,6 @@ static MpObject *builtin_abs(MpObject *self, MpObject *const *args, size_t nargs
                          mp_type_name(o));
 }
 
-/* Round a non-negative finite double to a multiple of 10**k (k >= 1), halves to
-   even, exactly: the integer part's decimal digits decide, with the fraction as
-   a sticky digit (CPython rounds the exact binary value too). */
-static double round_to_tens(double ax, int64_t k)
-{
-    double ip = floor(ax);
-    bool sticky = ax != ip;
-    char digits[400];
-    int n = snprintf(digits + 1, sizeof digits - 1, "%.0f", ip);
-    digits[0] = '0';
-    n += 1; /* a leading zero absorbs the carry */
-    if (k >= n)
-        return 0.0;
-    int keep = n - (int)k;
-    char first = digits[keep];
-    bool rest_nonzero = sticky;
-    for (int i = keep + 1; i < n && !rest_nonzero; i++)
-        rest_nonzero = digits[i] != '0';
-    bool up = first > '5' || (first == '5' && rest_nonzero) ||
-              (first == '5' && ((digits[keep - 1] - '0') & 1));
-    if (up) {
-        int i = keep - 1;
-        while (digits[i] == '9')
-            digits[i--] = '0';
-        digits[i]++;
-    }
-    for (int i = keep; i < n; i++)
-        digits[i] = '0';
-    return strtod(digits, NULL);
-}
-
-/* round(float, ndigits) as CPython's double_round: correctly rounded, halves to
-   even on the exact binary value. */
-static MpObject *round_float(double x, int64_t nd)
-{
-    if (!isfinite(x) || x == 0.0 || nd > 323)
-        return mp_float_new(x);
-    if (nd < -308)
-        return mp_float_new(0.0 * x);
-    double r;
-    if (nd >= 0) {
-        char buf[700];
-        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
-        r = strtod(buf, NULL);
-    } else {
-        r = round_to_tens(fabs(x), -nd);
-        r = copysign(r, x);
-    }
-    if (isinf(r))
-        return mp_err_set(mp_OverflowError, "rounded value too large to represent");
-    return mp_float_new(r);
-}
-
-/* round(int, ndigits < 0): nearest multiple of 10**-nd, halves to even. */
-static MpObject *round_int(int64_t v, int64_t nd)
-{
-    if (nd >= 0)
-        return mp_int_new(v);
-    if (nd < -18)
-        return mp_int_new(0);
-    int64_t p = 1;
-    for (int64_t i = 0; i < -nd; i++)
-        p *= 10;
-    int64_t q = v / p, r = v % p;
-    if (r < 0) { /* floor division */
-        r += p;
-        q -= 1;
-    }
-    if (r > p - r || (r == p - r && (q & 1)))
-        q += 1;
-    int64_t out;
-    if (__builtin_mul_overflow(q, p, &out))
-        return mp_err_set(mp_OverflowError, "int too large to round");
-    return mp_int_new(out);
-}
-
-static MpObject *float_to_int(double d)
-{
-    if (isnan(d))
-        return mp_err_set(mp_ValueError, "cannot convert float NaN to integer");
-    if (isinf(d))
-        return mp_err_set(mp_OverflowError, "cannot convert float infinity to integer");
-    if (d < -9223372036854775808.0 || d >= 9223372036854775808.0)
-        return mp_err_set(mp_OverflowError, "int too large to convert");
-    return mp_int_new((int64_t)d);
-}
-
 static MpObject *builtin_round(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
@@ -932,18 +845,7 @@ static MpObject *builtin_round(MpObject *self, MpObject *const *args, size_t nar
                                  mp_type_name(x));
         return mp_call_method(x, "__round__", &p[1], ndo ? 1 : 0);
     }
-    int64_t nd = 0;
-    if (ndo && mp_index(ndo, &nd) < 0)
-        return NULL;
-    if (mp_is_int(x))
-        return round_int(MP_INT_VALUE(x), ndo ? nd : 0);
-    double d = MP_FLOAT_VALUE(x);
-    if (ndo)
-        return round_float(d, nd);
-    double r = round(d);
-    if (fabs(d - r) == 0.5)
-        r = 2.0 * round(d / 2.0);
-    return float_to_int(r);
+    return mp_number_round(x, ndo);
 }
 
 /* divmod(a, b) for ints and floats, with CPython's results and messages. */

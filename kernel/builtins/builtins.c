@@ -12,6 +12,7 @@
 #include "abstract.h"
 #include "args.h"
 #include "errors.h"
+#include "func.h"
 #include "module.h"
 #include "output.h"
 #include "vm.h"
@@ -1132,7 +1133,10 @@ int mp_builtins_init(MpObject *builtins_dict)
         add_type(d, "enumerate", &mp_enumerate_type) < 0 ||
         add_type(d, "zip", &mp_zip_type) < 0 || add_type(d, "map", &mp_map_type) < 0 ||
         add_type(d, "filter", &mp_filter_type) < 0 ||
-        add_type(d, "reversed", &mp_reversed_type) < 0)
+        add_type(d, "reversed", &mp_reversed_type) < 0 ||
+        add_type(d, "property", &mp_property_type) < 0 ||
+        add_type(d, "classmethod", &mp_classmethod_type) < 0 ||
+        add_type(d, "staticmethod", &mp_staticmethod_type) < 0)
         return -1;
 #define ADD_EXC(name, base)                                                    \
     if (add_type(d, #name, &mp_exc_##name) < 0)                                \

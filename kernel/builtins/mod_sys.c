@@ -88,6 +88,147 @@ static MpObject *stream_new(int fd)
     return &s->ob;
 }
 
+/* ==== sys.version_info ==== */
+
+/* A read-only sequence wrapping the tuple (3, 11, 7, 'final', 0) that also has
+   the named fields of CPython's struct sequence (version_info.major, ...). It
+   indexes, slices, iterates and compares as that tuple. */
+typedef struct VersionInfo {
+    MpObject ob;
+    MpObject *tuple;
+} VersionInfo;
+
+static MpType version_info_type;
+
+static MpObject *unwrap_version(MpObject *o)
+{
+    return o->type == &version_info_type.gc ? ((VersionInfo *)o)->tuple : o;
+}
+
+static MpObject *field(MpObject *self, int i)
+{
+    MpObject *v = MP_TUPLE_ITEMS(((VersionInfo *)self)->tuple)[i];
+    MP_INCREF(v);
+    return v;
+}
+
+static MpObject *vi_major(MpObject *self)
+{
+    return field(self, 0);
+}
+
+static MpObject *vi_minor(MpObject *self)
+{
+    return field(self, 1);
+}
+
+static MpObject *vi_micro(MpObject *self)
+{
+    return field(self, 2);
+}
+
+static MpObject *vi_releaselevel(MpObject *self)
+{
+    return field(self, 3);
+}
+
+static MpObject *vi_serial(MpObject *self)
+{
+    return field(self, 4);
+}
+
+static MpObject *vi_repr(MpObject *self)
+{
+    (void)self;
+    return mp_str_from_cstr("sys.version_info(major=3, minor=11, micro=7, "
+                            "releaselevel='final', serial=0)");
+}
+
+static int64_t vi_hash(MpObject *self)
+{
+    return mp_hash(unwrap_version(self));
+}
+
+static MpObject *vi_richcompare(MpObject *a, MpObject *b, MpCompareOp op)
+{
+    return mp_richcompare(unwrap_version(a), unwrap_version(b), op);
+}
+
+static MpObject *vi_iter(MpObject *self)
+{
+    return mp_iter(unwrap_version(self));
+}
+
+static int64_t vi_len(MpObject *self)
+{
+    return mp_len(unwrap_version(self));
+}
+
+static MpObject *vi_getitem(MpObject *self, MpObject *key)
+{
+    return mp_getitem(unwrap_version(self), key);
+}
+
+static int vi_contains(MpObject *self, MpObject *item)
+{
+    return mp_contains(unwrap_version(self), item);
+}
+
+static void vi_dealloc(GcHead *self)
+{
+    MP_CLEAR(((VersionInfo *)self)->tuple);
+    gc_free(self);
+}
+
+static size_t vi_size(const GcHead *self)
+{
+    (void)self;
+    return 64; /* CPython: a 5-field struct sequence */
+}
+
+static const MpGetSetDef version_info_getsets[] = {
+    {"major", vi_major, NULL},
+    {"minor", vi_minor, NULL},
+    {"micro", vi_micro, NULL},
+    {"releaselevel", vi_releaselevel, NULL},
+    {"serial", vi_serial, NULL},
+    {NULL, NULL, NULL},
+};
+
+/* Not GC-tracked: it holds one tuple of ints and a str, never a cycle. */
+static MpType version_info_type = {
+    MP_STATIC_TYPE_HEAD,
+    .gc = {.name = "sys.version_info", .dealloc = vi_dealloc, .size = vi_size},
+    .repr = vi_repr,
+    .hash = vi_hash,
+    .richcompare = vi_richcompare,
+    .iter = vi_iter,
+    .len = vi_len,
+    .getitem = vi_getitem,
+    .contains = vi_contains,
+    .getsets = version_info_getsets,
+};
+
+static MpObject *version_info_new(void)
+{
+    MpObject *v[5] = {mp_int_new(3), mp_int_new(11), mp_int_new(7),
+                      mp_str_from_cstr("final"), mp_int_new(0)};
+    MpObject *t = NULL;
+    if (v[0] && v[1] && v[2] && v[3] && v[4])
+        t = mp_tuple_pack(5, v[0], v[1], v[2], v[3], v[4]);
+    for (int i = 0; i < 5; i++)
+        MP_XDECREF(v[i]);
+    if (!t)
+        return NULL;
+    VersionInfo *vi = (VersionInfo *)gc_alloc(&version_info_type.gc, sizeof(VersionInfo));
+    if (!vi) {
+        MP_DECREF(t);
+        return mp_err_nomemory();
+    }
+    vi->tuple = t;
+    return &vi->ob;
+}
+
 /* ==== Functions ==== */
 
 static MpObject *sys_getrefcount(MpObject *self, MpObject *const *args, size_t nargs,
@@ -222,21 +363,14 @@ static int add_new(MpObject *m, const char *name, MpObject *value)
 
 MpObject *mod_sys_init(void)
 {
-    if (mp_type_ready(&stream_type) < 0)
+    if (mp_type_ready(&stream_type) < 0 || mp_type_ready(&version_info_type) < 0)
         return NULL;
     MpObject *m = mp_module_new("sys");
     if (!m)
         return NULL;
-    MpObject *final = mp_str_from_cstr("final");
-    MpObject *v[5] = {mp_int_new(3), mp_int_new(11), mp_int_new(7), final, mp_int_new(0)};
-    MpObject *version_info = NULL;
-    if (v[0] && v[1] && v[2] && v[3] && v[4])
-        version_info = mp_tuple_pack(5, v[0], v[1], v[2], v[3], v[4]);
-    for (int i = 0; i < 5; i++)
-        MP_XDECREF(v[i]);
     if (mp_module_add_functions(m, sys_functions) < 0 ||
         add_new(m, "version", mp_str_from_cstr("3.11.7 (minipy 0.1.0)")) < 0 ||
-        add_new(m, "version_info", version_info) < 0 ||
+        add_new(m, "version_info", version_info_new()) < 0 ||
         add_new(m, "maxsize", mp_int_new(INT64_MAX)) < 0 ||
         add_new(m, "platform", mp_str_from_cstr("linux")) < 0 ||
         add_new(m, "byteorder", mp_str_from_cstr("little")) < 0 ||

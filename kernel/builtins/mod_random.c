@@ -146,6 +146,127 @@ static void seed_u64(uint64_t n)
     init_by_array(key, key[1] ? 2 : 1);
 }
 
+/* ==== SHA-512, for str seeds ==== */
+
+/* CPython seeds from a str with int.from_bytes(s + sha512(s).digest()); this is
+   FIPS 180-4 SHA-512 over one message held in memory. */
+static const uint64_t SHA_K[80] = {
+    0x428a2f98d728ae22u, 0x7137449123ef65cdu, 0xb5c0fbcfec4d3b2fu, 0xe9b5dba58189dbbcu,
+    0x3956c25bf348b538u, 0x59f111f1b605d019u, 0x923f82a4af194f9bu, 0xab1c5ed5da6d8118u,
+    0xd807aa98a3030242u, 0x12835b0145706fbeu, 0x243185be4ee4b28cu, 0x550c7dc3d5ffb4e2u,
+    0x72be5d74f27b896fu, 0x80deb1fe3b1696b1u, 0x9bdc06a725c71235u, 0xc19bf174cf692694u,
+    0xe49b69c19ef14ad2u, 0xefbe4786384f25e3u, 0x0fc19dc68b8cd5b5u, 0x240ca1cc77ac9c65u,
+    0x2de92c6f592b0275u, 0x4a7484aa6ea6e483u, 0x5cb0a9dcbd41fbd4u, 0x76f988da831153b5u,
+    0x983e5152ee66dfabu, 0xa831c66d2db43210u, 0xb00327c898fb213fu, 0xbf597fc7beef0ee4u,
+    0xc6e00bf33da88fc2u, 0xd5a79147930aa725u, 0x06ca6351e003826fu, 0x142929670a0e6e70u,
+    0x27b70a8546d22ffcu, 0x2e1b21385c26c926u, 0x4d2c6dfc5ac42aedu, 0x53380d139d95b3dfu,
+    0x650a73548baf63deu, 0x766a0abb3c77b2a8u, 0x81c2c92e47edaee6u, 0x92722c851482353bu,
+    0xa2bfe8a14cf10364u, 0xa81a664bbc423001u, 0xc24b8b70d0f89791u, 0xc76c51a30654be30u,
+    0xd192e819d6ef5218u, 0xd69906245565a910u, 0xf40e35855771202au, 0x106aa07032bbd1b8u,
+    0x19a4c116b8d2d0c8u, 0x1e376c085141ab53u, 0x2748774cdf8eeb99u, 0x34b0bcb5e19b48a8u,
+    0x391c0cb3c5c95a63u, 0x4ed8aa4ae3418acbu, 0x5b9cca4f7763e373u, 0x682e6ff3d6b2b8a3u,
+    0x748f82ee5defb2fcu, 0x78a5636f43172f60u, 0x84c87814a1f0ab72u, 0x8cc702081a6439ecu,
+    0x90befffa23631e28u, 0xa4506cebde82bde9u, 0xbef9a3f7b2c67915u, 0xc67178f2e372532bu,
+    0xca273eceea26619cu, 0xd186b8c721c0c207u, 0xeada7dd6cde0eb1eu, 0xf57d4f7fee6ed178u,
+    0x06f067aa72176fbau, 0x0a637dc5a2c898a6u, 0x113f9804bef90daeu, 0x1b710b35131c471bu,
+    0x28db77f523047d84u, 0x32caab7b40c72493u, 0x3c9ebe0a15c9bebcu, 0x431d67c49c100d4cu,
+    0x4cc5d4becb3e42b6u, 0x597f299cfc657e2au, 0x5fcb6fab3ad6faecu, 0x6c44198c4a475817u,
+};
+
+static uint64_t ror64(uint64_t x, int n)
+{
+    return (x >> n) | (x << (64 - n));
+}
+
+static void sha512_block(uint64_t h[8], const unsigned char *p)
+{
+    uint64_t w[80];
+    for (int i = 0; i < 16; i++) {
+        w[i] = 0;
+        for (int j = 0; j < 8; j++)
+            w[i] = (w[i] << 8) | p[8 * i + j];
+    }
+    for (int i = 16; i < 80; i++) {
+        uint64_t s0 = ror64(w[i - 15], 1) ^ ror64(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        uint64_t s1 = ror64(w[i - 2], 19) ^ ror64(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6],
+             hh = h[7];
+    for (int i = 0; i < 80; i++) {
+        uint64_t t1 = hh + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) +
+                      ((e & f) ^ (~e & g)) + SHA_K[i] + w[i];
+        uint64_t t2 = (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) +
+                      ((a & b) ^ (a & c) ^ (b & c));
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
+}
+
+static void sha512(const unsigned char *msg, size_t n, unsigned char out[64])
+{
+    uint64_t h[8] = {0x6a09e667f3bcc908u, 0xbb67ae8584caa73bu, 0x3c6ef372fe94f82bu, 0xa54ff53a5f1d36f1u, 0x510e527fade682d1u, 0x9b05688c2b3e6c1fu, 0x1f83d9abfb41bd6bu, 0x5be0cd19137e2179u};
+    size_t done = 0;
+    for (; n - done >= 128; done += 128)
+        sha512_block(h, msg + done);
+    unsigned char tail[256] = {0};
+    size_t rest = n - done;
+    memcpy(tail, msg + done, rest);
+    tail[rest] = 0x80;
+    size_t tail_len = rest + 1 + 16 <= 128 ? 128 : 256;
+    uint64_t bits = (uint64_t)n * 8;
+    for (int i = 0; i < 8; i++)
+        tail[tail_len - 1 - i] = (unsigned char)(bits >> (8 * i));
+    for (size_t off = 0; off < tail_len; off += 128)
+        sha512_block(h, tail + off);
+    for (int i = 0; i < 64; i++)
+        out[i] = (unsigned char)(h[i / 8] >> (56 - 8 * (i % 8)));
+}
+
+/* seed(str): the big-endian integer of the UTF-8 bytes followed by their
+   SHA-512 digest, cut into 32-bit words least significant first. */
+static int seed_str(MpObject *s)
+{
+    size_t n = (size_t)MP_STR_SIZE(s), total = n + 64;
+    unsigned char *bytes = malloc(total);
+    uint32_t *key = malloc((total / 4 + 1) * sizeof(uint32_t));
+    if (!bytes || !key) {
+        free(bytes);
+        free(key);
+        mp_err_nomemory();
+        return -1;
+    }
+    memcpy(bytes, MP_STR_DATA(s), n);
+    sha512(bytes, n, bytes + n);
+    size_t words = 0;
+    for (size_t end = total; end > 0; end = end >= 4 ? end - 4 : 0) {
+        uint32_t w = 0;
+        for (size_t i = end >= 4 ? end - 4 : 0; i < end; i++)
+            w = (w << 8) | bytes[i];
+        key[words++] = w;
+    }
+    while (words > 1 && key[words - 1] == 0)
+        words--;
+    init_by_array(key, words);
+    free(bytes);
+    free(key);
+    return 0;
+}
+
 /* ==== Argument helpers ==== */
 
 static MpObject *int_result(uint64_t v)
@@ -215,8 +336,8 @@ static MpObject *random_seed(MpObject *self, MpObject *const *args, size_t nargs
             return NULL;
         seed_u64((uint64_t)h);
     } else if (mp_is_str(a)) {
-        return mp_err_set(mp_NotImplementedError,
-                          "random.seed() with a str is not supported; use an int");
+        if (seed_str(a) < 0)
+            return NULL;
     } else {
         return mp_err_set(mp_TypeError, "The only supported seed types are: None,\n"
                                         "int, float, str, bytes, and bytearray.");

@@ -170,6 +170,9 @@ static MpObject *builtin_print(MpObject *self, MpObject *const *args, size_t nar
             if (mp_is_str(a))
                 mp_strbuf_add(&b, MP_STR_DATA(a), (size_t)MP_STR_SIZE(a));
             else if (mp_strbuf_add_str(&b, a) < 0) {
+                /* CPython has written the earlier pieces when str() fails */
+                if (!b.failed && b.size > 0)
+                    mp_output_write(1, b.data, b.size);
                 mp_strbuf_free(&b);
                 return NULL;
             }

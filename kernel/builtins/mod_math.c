@@ -121,10 +121,10 @@ static MpObject *math_log(MpObject *self, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
     (void)self;
-    double x[2];
+    double x[2] = {0.0, 0.0};
     if (mp_args_no_kw("log", kwnames) < 0 || mp_args_count("log", nargs, 1, 2) < 0)
         return NULL;
-    double l[2];
+    double l[2] = {0.0, 0.0};
     for (size_t i = 0; i < nargs; i++) {
         if (mp_real_as_double(args[i], &x[i]) < 0)
             return NULL;

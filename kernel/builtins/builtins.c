@@ -758,8 +758,10 @@ static MpObject *builtin_sum(MpObject *self, MpObject *const *args, size_t nargs
         }
         if (!(item = mp_iternext(it)))
             break;
+        int64_t next_isum;
         if (mode == ACC_INT && mp_is_int(item) &&
-            !__builtin_add_overflow(isum, MP_INT_VALUE(item), &isum)) {
+            !__builtin_add_overflow(isum, MP_INT_VALUE(item), &next_isum)) {
+            isum = next_isum;
             MP_DECREF(item);
             continue;
         }

@@ -1088,6 +1088,7 @@ static const MpMethodDef list_methods[] = {
 
 MpType mp_list_type = {
     MP_STATIC_TYPE_HEAD,
+    .hash = mp_hash_not_implemented,
     .gc = {.name = "list", .traverse = list_traverse, .clear = list_clear,
            .dealloc = list_dealloc, .size = list_size},
     .basicsize = sizeof(MpList),

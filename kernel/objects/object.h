@@ -311,6 +311,7 @@ typedef struct MpTable {
     int64_t *indices;   /* -1 empty, -2 dummy, else entry index */
     MpTableEntry *entries;
     GcType *owner;      /* whose live_bytes the buffers count toward */
+    bool str_keys;      /* only str keys so far (CPython's unicode table kind) */
 } MpTable;
 void mp_table_init(MpTable *t, GcType *owner);
 void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
@@ -341,9 +342,20 @@ int mp_dict_del(MpObject *d, MpObject *key); /* 1, 0 absent (no error), -1 */
 bool mp_dict_next(MpObject *d, int64_t *pos, MpObject **key, MpObject **value);
 #define MP_DICT_LEN(o) (((MpDict *)(o))->table.used)
 
+/* CPython's set table (open addressing, linear probes then perturbation), so
+   iteration order and sys.getsizeof match: {3, 1, 2} prints {1, 2, 3}. */
+typedef struct MpSetEntry {
+    MpObject *key; /* NULL: unused; the dummy marker: deleted */
+    int64_t hash;
+} MpSetEntry;
 typedef struct MpSet {
     MpObject ob;
-    MpTable table; /* values unused (NULL) */
+    int64_t fill;   /* active + dummy entries */
+    int64_t used;   /* active entries */
+    int64_t mask;   /* table size - 1 */
+    int64_t finger; /* where pop() searches next */
+    MpSetEntry *table; /* small, or a buffer for more than 8 slots */
+    MpSetEntry small[8];
 } MpSet;
 MpObject *mp_set_new(void);
 int mp_set_add(MpObject *set, MpObject *key);

@@ -17,7 +17,10 @@ int mp_builtin_types_init(void);
 extern MpType mp_list_iter_type, mp_list_reviter_type, mp_tuple_iter_type,
     mp_str_iter_type, mp_range_iter_type, mp_set_iter_type, mp_dict_keys_type,
     mp_dict_values_type, mp_dict_items_type, mp_dict_keyiter_type,
-    mp_dict_valueiter_type, mp_dict_itemiter_type;
+    mp_dict_valueiter_type, mp_dict_itemiter_type, mp_seq_iter_type;
+
+/* The hash slot of unhashable types: TypeError "unhashable type: 'list'". */
+int64_t mp_hash_not_implemented(MpObject *o);
 
 /* Fills the -5..256 cache (int.c). */
 void mp_int_init_cache(void);
@@ -44,6 +47,18 @@ MpObject *mp_format_str(MpObject *s, const char *spec, size_t len);
 /* str.format(*args, **kwargs) (strformat.c). */
 MpObject *mp_str_method_format(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames);
+
+/* MpTable internals shared by dict.c and set.c (table.c). */
+MpObject *mp_table_get_hashed(MpTable *t, MpObject *key, int64_t hash);
+int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value);
+/* 1 removed (*value: the owned value, a new reference), 0 absent, -1 error. */
+int mp_table_pop(MpTable *t, MpObject *key, MpObject **value);
+/* Remove the last entry; *key and *value become the caller's references. */
+bool mp_table_popitem(MpTable *t, MpObject **key, MpObject **value);
+/* Insert every entry of src into dst (an empty dst is presized as CPython). */
+int mp_table_copy(MpTable *dst, const MpTable *src);
+/* Bytes of indices and entries as CPython's dict keys object (0 when empty). */
+size_t mp_table_sizeof(const MpTable *t);
 
 /* Lexicographic comparison of two item arrays (list and tuple). */
 MpObject *mp_seq_compare(MpObject *const *a, int64_t na, MpObject *const *b, int64_t nb,

@@ -107,7 +107,8 @@ GcHead *gc_alloc(GcType *type, size_t size)
 GcHead *gc_resize(GcHead *o, size_t new_size)
 {
     GC_ASSERT(new_size >= sizeof(GcHead));
-    GC_ASSERT(!gc_is_gc(o) || (gc_links_of(o)->next == NULL && gc_links_of(o)->weakrefs == NULL));
+    GC_ASSERT(!gc_is_gc(o) ||
+              (gc_links_of(o)->next == NULL && gc_links_of(o)->weakrefs == NULL));
     size_t prefix = prefix_size(o->type);
     size_t old_total = gc_block_of(o)->size;
     if (new_size > SIZE_MAX - prefix)

@@ -16,7 +16,7 @@ static uint64_t now_us(void)
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-#define FOR_EACH(l, id)                                                        \
+#define FOR_EACH(l, id)                                                                \
     for (GcLinks *l = gc_list(id)->head.next; l != &gc_list(id)->head; l = l->next)
 
 /* ==== Finding the unreachable set ==== */

@@ -233,7 +233,7 @@ static bool dominators(Builder *b)
     GcDomTree *t = b->t;
     size_t n = t->n;
     Lt lt = {0};
-    size_t **arrays[] = {&lt.semi,        &lt.label, &lt.ancestor, &lt.bucket_head,
+    size_t **arrays[] = {&lt.semi,        &lt.label, &lt.ancestor,  &lt.bucket_head,
                          &lt.bucket_next, &lt.path,  &lt.pred_start};
     bool ok = (t->idom = malloc(n * sizeof(size_t))) != NULL;
     for (size_t i = 0; ok && i < sizeof arrays / sizeof arrays[0]; i++)

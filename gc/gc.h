@@ -67,30 +67,30 @@ struct GcType {
 void gc_dealloc(GcHead *o);
 
 #define GC_INCREF(o) ((void)(((GcHead *)(o))->refcnt++))
-#define GC_DECREF(o)                                                           \
-    do {                                                                       \
-        GcHead *gc_decref_tmp_ = (GcHead *)(o);                                \
-        if (--gc_decref_tmp_->refcnt == 0)                                     \
-            gc_dealloc(gc_decref_tmp_);                                        \
+#define GC_DECREF(o)                                                                   \
+    do {                                                                               \
+        GcHead *gc_decref_tmp_ = (GcHead *)(o);                                        \
+        if (--gc_decref_tmp_->refcnt == 0)                                             \
+            gc_dealloc(gc_decref_tmp_);                                                \
     } while (0)
-#define GC_XINCREF(o)                                                          \
-    do {                                                                       \
-        if (o)                                                                 \
-            GC_INCREF(o);                                                      \
+#define GC_XINCREF(o)                                                                  \
+    do {                                                                               \
+        if (o)                                                                         \
+            GC_INCREF(o);                                                              \
     } while (0)
-#define GC_XDECREF(o)                                                          \
-    do {                                                                       \
-        if (o)                                                                 \
-            GC_DECREF(o);                                                      \
+#define GC_XDECREF(o)                                                                  \
+    do {                                                                               \
+        if (o)                                                                         \
+            GC_DECREF(o);                                                              \
     } while (0)
 /* Replace *slot by NULL, then drop the old value (safe against re-entry). */
-#define GC_CLEAR(slot)                                                         \
-    do {                                                                       \
-        GcHead *gc_clear_tmp_ = (GcHead *)(slot);                              \
-        if (gc_clear_tmp_) {                                                   \
-            (slot) = NULL;                                                     \
-            GC_DECREF(gc_clear_tmp_);                                          \
-        }                                                                      \
+#define GC_CLEAR(slot)                                                                 \
+    do {                                                                               \
+        GcHead *gc_clear_tmp_ = (GcHead *)(slot);                                      \
+        if (gc_clear_tmp_) {                                                           \
+            (slot) = NULL;                                                             \
+            GC_DECREF(gc_clear_tmp_);                                                  \
+        }                                                                              \
     } while (0)
 
 /* ==== Allocation ==== */
@@ -181,7 +181,7 @@ bool gc_can_weakref(const GcHead *o);
 
 /* ==== The collector (CPython 3.11's gcmodule) ==== */
 
-#define GC_NUM_GENERATIONS 3
+#define GC_NUM_GENERATIONS     3
 /* gc.DEBUG_* flags. */
 #define GC_DEBUG_STATS         1
 #define GC_DEBUG_COLLECTABLE   2

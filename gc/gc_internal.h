@@ -1,5 +1,6 @@
 /*
- * gc/gc_internal.h - what the gc/ sources share: block layout, GC lists, the one GcState.
+ * gc/gc_internal.h - what the gc/ sources share: block layout, GC lists, the one
+ * GcState.
  *
  * Every block is [GcLinks (GC types only)][GcBlock][GcHead ...object]. GcLinks is
  * CPython's PyGC_Head without its bit packing: list links, gc_refs while a
@@ -14,10 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define GC_ASSERT(expr)                                                        \
-    ((expr) ? (void)0                                                          \
-            : (fprintf(stderr, "%s:%d: gc assertion failed: %s\n", __FILE__,   \
-                       __LINE__, #expr),                                       \
+#define GC_ASSERT(expr)                                                                \
+    ((expr) ? (void)0                                                                  \
+            : (fprintf(stderr, "%s:%d: gc assertion failed: %s\n", __FILE__, __LINE__, \
+                       #expr),                                                         \
                abort()))
 
 typedef struct GcLinks GcLinks;

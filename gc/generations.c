@@ -10,7 +10,7 @@
 
 #include <stdarg.h>
 
-#define LIST_INIT(id)                                                          \
+#define LIST_INIT(id)                                                                  \
     [id] = {{&gc_state.lists[id].head, &gc_state.lists[id].head, 0, NULL}, 0}
 
 GcState gc_state = {

@@ -70,7 +70,8 @@ void gc_list_merge(int from, int to)
 
 static bool fail(const char *what, int id, const GcHead *o)
 {
-    fprintf(stderr, "gc_validate: list %d: %s (object %p)\n", id, what, (const void *)o);
+    fprintf(stderr, "gc_validate: list %d: %s (object %p)\n", id, what,
+            (const void *)o);
     return false;
 }
 

@@ -97,7 +97,8 @@ int main(void)
           gc_get_stats(2).collections > 100);
     CHECK(gc_get_stats(2).collections > 0);
     CHECK(gc_get_stats(0).collected + gc_get_stats(1).collected +
-              gc_get_stats(2).collected > 100);
+              gc_get_stats(2).collected >
+          100);
     CHECK(logged(1000)); /* a weakref callback ran */
     for (size_t i = 0; i < POOL; i++)
         put(&pool[i], NULL);

@@ -13,15 +13,16 @@ typedef struct Event {
     bool start;
     int generation;
     size_t collected, uncollectable;
-    int at;                 /* allocation index when it started */
-    int count2;             /* gc_get_count(2) at start */
-    size_t pending, total;  /* 25% rule inputs at start */
+    int at;                /* allocation index when it started */
+    int count2;            /* gc_get_count(2) at start */
+    size_t pending, total; /* 25% rule inputs at start */
 } Event;
 static Event events[MAXEV];
 static int nevents;
 static int alloc_index;
 
-static void on_collect(bool start, int generation, size_t collected, size_t uncollectable)
+static void on_collect(bool start, int generation, size_t collected,
+                       size_t uncollectable)
 {
     CHECK(gc_is_collecting());
     CHECK(gc_collect_gen(0) == 0);
@@ -156,7 +157,8 @@ static void test_quarter_rule(void)
     CHECK(full >= 1 && skipped >= 1);
     /* after a full collection pending restarts at 0 and total is gen 2's size */
     gc_collect_gen(2);
-    CHECK(gc_long_lived_pending() == 0 && gc_long_lived_total() == gc_generation_size(2));
+    CHECK(gc_long_lived_pending() == 0 &&
+          gc_long_lived_total() == gc_generation_size(2));
     gc_collect_gen(1);
     CHECK(gc_long_lived_pending() == 0); /* nothing young survived */
     Node *n = node_new(0, 0);
@@ -216,7 +218,8 @@ static void test_freeze(void)
 {
     gc_settle();
     Node *keep = keep_chain(10);
-    size_t tracked = gc_generation_size(0) + gc_generation_size(1) + gc_generation_size(2);
+    size_t tracked =
+        gc_generation_size(0) + gc_generation_size(1) + gc_generation_size(2);
     gc_freeze();
     CHECK(gc_get_freeze_count() == tracked);
     CHECK(gc_generation_size(0) + gc_generation_size(1) + gc_generation_size(2) == 0);

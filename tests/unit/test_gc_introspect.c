@@ -43,7 +43,8 @@ static void test_referents_referrers(void)
     node_set(b, 0, c);
     Found f = {0};
     gc_visit_referents(&r->head, (GcVisit)collect_object, &f);
-    CHECK(f.n == 2 && f.items[0] == &b->head && f.items[1] == &a->head); /* last first */
+    CHECK(f.n == 2 && f.items[0] == &b->head &&
+          f.items[1] == &a->head); /* last first */
     f.n = 0;
     gc_visit_referents(&c->head, (GcVisit)collect_object, &f);
     CHECK(f.n == 0);
@@ -135,8 +136,7 @@ static void test_retained_by_hand(void)
         CHECK(gc_domtree_idom(t, &y->head) == &x->head);
         CHECK(gc_domtree_idom(t, &leaf->head) == &z->head);
         CHECK(gc_domtree_retained(t, &z->head) == NODE_SIZE(2) + 28);
-        CHECK(gc_domtree_retained(t, &x->head) ==
-              2 * NODE_SIZE(2) + NODE_SIZE(1) + 28);
+        CHECK(gc_domtree_retained(t, &x->head) == 2 * NODE_SIZE(2) + NODE_SIZE(1) + 28);
         CHECK(gc_domtree_retained(t, &r2->head) ==
               2 * NODE_SIZE(2) + 2 * NODE_SIZE(1) + 28);
         CHECK(gc_domtree_retained(t, &a->head) == 0); /* not reachable */

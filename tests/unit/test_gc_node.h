@@ -163,7 +163,7 @@ typedef struct WeakObj {
     GcHead head;
     GcWeakRef ref;
     int label;
-    int calls;                  /* callbacks received */
+    int calls; /* callbacks received */
     void (*on_call)(struct WeakObj *self);
 } WeakObj;
 
@@ -213,7 +213,8 @@ static inline WeakObj *weak_new(void *referent, bool with_callback, int label)
         return NULL;
     w->label = label;
     gc_track(&w->head);
-    gc_weakref_attach(&w->ref, &w->head, referent, with_callback ? weak_callback : NULL);
+    gc_weakref_attach(&w->ref, &w->head, referent,
+                      with_callback ? weak_callback : NULL);
     return w;
 }
 

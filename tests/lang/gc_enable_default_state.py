@@ -1,0 +1,12 @@
+import gc
+print(gc.isenabled(), gc.get_threshold(), gc.get_debug())
+print(gc.garbage, len(gc.callbacks))
+print(gc.get_freeze_count())
+c = gc.get_count()
+print(type(c).__name__, len(c), all(v >= 0 for v in c))
+gc.disable()
+gc.disable()
+print(gc.isenabled())
+gc.enable()
+print(gc.isenabled())
+print(gc.collect() >= 0, gc.get_count())

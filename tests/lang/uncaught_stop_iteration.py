@@ -1,0 +1,10 @@
+# Ends with an uncaught StopIteration from next() on an exhausted iterator.
+it = iter(['a', 'b'])
+print(next(it))
+print(next(it))
+print(next(it, 'default'))
+print('one more')
+print('still going')
+rest = list(it)
+print('rest', rest)
+next(it)

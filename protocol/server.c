@@ -253,28 +253,44 @@ static void to_codepoints(json_t *content, const char *key, const char *code)
 
 static void handle_shell(JpServer *s, const JpMessage *m);
 
-/* After a failed execution with stop_on_error: every execute_request already
-   queued is answered "aborted" (with busy/idle) without running, as ipykernel
-   does; other requests are served normally. Stops when the queue is empty. */
+/* After a failed execution with stop_on_error: every execute_request queued at
+   this moment is answered "aborted" (with busy/idle) without running, as
+   ipykernel does; other queued requests are served normally, in order. Requests
+   arriving later run normally. */
 static void abort_queued(JpServer *s)
 {
-    while (!atomic_load(&s->shutdown)) {
-        JpMessage m;
-        JpRecv r = jp_wire_recv(s->shell, s->signer, ZMQ_DONTWAIT, &m, "shell");
-        if (r == JP_RECV_DROPPED)
-            continue;
-        if (r != JP_RECV_OK)
-            return;
-        if (strcmp(jp_msg_type(&m), "execute_request") == 0) {
-            publish_status(s, m.header, "busy");
-            send_reply(s, s->shell, &m, "execute_reply",
-                       json_pack("{s:s}", "status", "aborted"));
-            publish_status(s, m.header, "idle");
-        } else {
-            handle_shell(s, &m);
+    size_t n = 0, cap = 0;
+    JpMessage *queued = NULL;
+    for (;;) { /* take a snapshot of the queue first */
+        if (n == cap) {
+            JpMessage *q = realloc(queued, (cap ? 2 * cap : 8) * sizeof *q);
+            if (!q)
+                break;
+            queued = q;
+            cap = cap ? 2 * cap : 8;
         }
-        jp_msg_fini(&m);
+        JpRecv r = jp_wire_recv(s->shell, s->signer, ZMQ_DONTWAIT, &queued[n], "shell");
+        if (r == JP_RECV_OK)
+            n++;
+        else if (r != JP_RECV_DROPPED)
+            break;
     }
+    for (size_t i = 0; i < n; i++) {
+        JpMessage *m = &queued[i];
+        if (atomic_load(&s->shutdown)) /* the rest goes unanswered */
+            jp_msg_fini(m);
+        else if (strcmp(jp_msg_type(m), "execute_request") == 0) {
+            publish_status(s, m->header, "busy");
+            send_reply(s, s->shell, m, "execute_reply",
+                       json_pack("{s:s}", "status", "aborted"));
+            publish_status(s, m->header, "idle");
+            jp_msg_fini(m);
+        } else {
+            handle_shell(s, m);
+            jp_msg_fini(m);
+        }
+    }
+    free(queued);
 }
 
 /* Runs the execute handler; returns the reply content (new reference). */

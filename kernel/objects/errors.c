@@ -211,11 +211,11 @@ static const MpMethodDef exception_methods[] = {
 /* The classes differ only in name and base (KeyError's str is special-cased
    in mp_exception_str). BaseException's base is object. */
 #define mp_exc_object mp_object_type
-#define MP_DEFINE_EXC(name, basename)                                          \
-    MpType mp_exc_##name = {                                                   \
+#define MP_DEFINE_EXC(cls, basecls)                                          \
+    MpType mp_exc_##cls = {                                                   \
         MP_STATIC_TYPE_HEAD,                                                   \
-        .base = &mp_exc_##basename,                                            \
-        .gc = {.name = #name,                                                  \
+        .base = &mp_exc_##basecls,                                            \
+        .gc = {.name = #cls,                                                  \
                .traverse = exception_traverse,                                 \
                .clear = exception_clear,                                       \
                .dealloc = exception_dealloc,                                   \
@@ -324,11 +324,27 @@ int mp_errors_init(void)
 {
     mp_exc_BaseException.methods = exception_methods;
     mp_exc_BaseException.getsets = exception_getsets;
-#define MP_READY_EXC(name, basename)                                           \
-    if (mp_type_ready(&mp_exc_##name) < 0)                                     \
+#define MP_READY_EXC(cls, basecls)                                             \
+    if (mp_type_ready(&mp_exc_##cls) < 0)                                     \
         return -1;
     MP_EXCEPTION_TYPES(MP_READY_EXC)
 #undef MP_READY_EXC
     prealloc_memory_error = (MpException *)mp_exception_new(mp_MemoryError, NULL, 0);
     return prealloc_memory_error ? 0 : -1;
 }
+
+/* ==== Our own bugs (not Minipy exceptions) ==== */
+
+void mp_assert_abort(const char *expr, const char *file, int line)
+{
+    fprintf(stderr, "minipy: internal error: assertion %s failed at %s:%d\n", expr, file,
+            line);
+    abort();
+}
+
+#ifndef NDEBUG
+void mp_assert_fail(const char *expr, const char *file, int line)
+{
+    mp_assert_abort(expr, file, line);
+}
+#endif

@@ -52,7 +52,7 @@ typedef struct MpException {
     X(IndentationError, SyntaxError)                                           \
     X(UnicodeError, ValueError)
 
-#define MP_DECLARE_EXC(name, base) extern MpType mp_exc_##name;
+#define MP_DECLARE_EXC(cls, basecls) extern MpType mp_exc_##cls;
 MP_EXCEPTION_TYPES(MP_DECLARE_EXC)
 #undef MP_DECLARE_EXC
 

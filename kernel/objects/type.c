@@ -13,6 +13,7 @@
 #include "func.h"
 #include "class.h"
 #include "module.h"
+#include "types_init.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -941,12 +942,20 @@ int mp_lookup_attr(MpObject *o, MpObject *name, MpObject **out)
 
 /* ==== Start-up ==== */
 
-int mp_type_types_init(void)
+static int mp_type_types_init(void)
 {
     MpType *types[] = {&mp_object_type, &mp_type_type, &mp_native_type,
                        &mp_method_descr_type, &mp_getset_descr_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (mp_type_ready(types[i]) < 0)
             return -1;
+    return 0;
+}
+
+int mp_objects_init(void)
+{
+    if (mp_type_types_init() < 0 || mp_builtin_types_init() < 0 || mp_errors_init() < 0 ||
+        mp_func_types_init() < 0 || mp_type_ready(&mp_module_type) < 0)
+        return -1;
     return 0;
 }

@@ -29,6 +29,24 @@ MpObject *vm_current_globals(void);
 /* The running frame's locals as a new dict (globals() at module level). */
 MpObject *vm_current_locals(void);
 
+struct MpCode;
+
+/* Start-up: the builtins dict every frame falls back to and the main
+   module's globals. 0 or -1. */
+int vm_init(MpObject *builtins, MpObject *main_globals);
+/* The builtins dict (borrowed). */
+MpObject *vm_builtins(void);
+/* Run module-level code with globals as its namespace. New reference to the
+   code's result (None, or a notebook cell's last value) or NULL. */
+MpObject *vm_run_code(struct MpCode *code, MpObject *globals);
+/* Run a class body with ns as its namespace; returns the __class__ cell or None. */
+MpObject *vm_run_class_body(MpFunction *body, MpObject *ns);
+/* f(*args, **kwargs): args a tuple, kwargs a dict or NULL. */
+MpObject *vm_call_ex(MpObject *callable, MpObject *args, MpObject *kwargs);
+/* The exception being handled by an except clause (borrowed), or NULL. */
+MpObject *vm_handled_exception(void);
+void vm_clear_handled_exception(void);
+
 /* Call a Minipy function with vectorcall arguments (borrowed). */
 MpObject *vm_call_function(MpFunction *f, MpObject *const *args, size_t nargs,
                            MpObject *kwnames);

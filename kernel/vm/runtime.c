@@ -1,0 +1,88 @@
+/*
+ * kernel/vm/runtime.c - start-up of the runtime and running source in the main
+ * module.
+ */
+#include "runtime.h"
+
+#include "abstract.h"
+#include "builtins.h"
+#include "code.h"
+#include "errors.h"
+#include "module.h"
+#include "output.h"
+#include "traceback.h"
+#include "vm.h"
+
+#include <stdio.h>
+
+static MpObject *main_module;
+
+static bool exception_pending(void)
+{
+    return mp_err_occurred();
+}
+
+int mp_runtime_init(int argc, char **argv)
+{
+    static const GcHooks hooks = {.exception_pending = exception_pending};
+    gc_set_hooks(&hooks);
+    if (mp_objects_init() < 0 || mp_type_ready(&mp_code_type) < 0)
+        goto fail;
+    MpObject *builtins = mp_dict_new();
+    if (!builtins || mp_builtins_init(builtins) < 0 || vm_builtins_init(builtins) < 0 ||
+        mp_builtin_modules_init() < 0)
+        goto fail;
+    mod_sys_set_argv(argc, argv);
+    main_module = mp_module_new("__main__");
+    if (!main_module)
+        goto fail;
+    MpObject *globals = MP_MODULE_DICT(main_module);
+    if (mp_dict_set_cstr(globals, "__builtins__", builtins) < 0)
+        goto fail;
+    if (vm_init(builtins, globals) < 0)
+        goto fail;
+    return 0;
+fail:
+    fprintf(stderr, "minipy: the runtime failed to start\n");
+    if (mp_err_occurred())
+        mp_runtime_print_exception(2);
+    return -1;
+}
+
+MpObject *mp_runtime_globals(void)
+{
+    return MP_MODULE_DICT(main_module);
+}
+
+MpObject *mp_runtime_exec(const char *src, size_t len, const char *filename,
+                          CompMode mode)
+{
+    MpCode *code = comp_compile(src, len, filename, mode);
+    if (!code)
+        return NULL;
+    MpObject *r = vm_run_code(code, mp_runtime_globals());
+    MP_DECREF(&code->ob);
+    return r;
+}
+
+void mp_runtime_print_exception(int fd)
+{
+    MpObject *exc = mp_err_fetch();
+    if (!exc)
+        return;
+    mp_output_flush();
+    MpObject *lines = mp_traceback_format(exc);
+    if (!lines) {
+        mp_err_clear();
+        static const char msg[] = "minipy: could not format the exception\n";
+        mp_output_write(fd, msg, sizeof msg - 1);
+    } else {
+        for (int64_t i = 0; i < MP_LIST_SIZE(lines); i++) {
+            MpObject *l = MP_LIST_ITEMS(lines)[i];
+            mp_output_write(fd, MP_STR_DATA(l), (size_t)MP_STR_SIZE(l));
+        }
+        MP_DECREF(lines);
+    }
+    mp_output_flush();
+    MP_DECREF(exc);
+}

@@ -1,0 +1,280 @@
+/*
+ * kernel/vm/traceback.c - records the frames an exception passes through and
+ * formats them as CPython 3.11 prints an uncaught exception.
+ *
+ * A traceback is a list of (filename, line, name, serial) tuples, innermost
+ * first; it does not keep frames alive (CPython's does: a documented
+ * difference for notebook leak hunting).
+ */
+#include "traceback.h"
+
+#include "abstract.h"
+#include "errors.h"
+#include "output.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool file_source_line(const char *filename, int line, char *buf, size_t size)
+{
+    FILE *f = fopen(filename, "r");
+    if (!f)
+        return false;
+    int n = 1;
+    bool found = false;
+    while (fgets(buf, (int)size, f)) {
+        size_t len = strlen(buf);
+        bool whole = len > 0 && buf[len - 1] == '\n';
+        if (n == line) {
+            if (whole)
+                buf[len - 1] = '\0';
+            found = true;
+            break;
+        }
+        if (whole)
+            n++;
+    }
+    fclose(f);
+    return found;
+}
+
+static MpSourceLookup source_lookup = file_source_line;
+
+void mp_traceback_set_source_lookup(MpSourceLookup lookup)
+{
+    source_lookup = lookup ? lookup : file_source_line;
+}
+
+void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int line,
+                      uint64_t serial)
+{
+    MpException *e = (MpException *)exc;
+    if (!e->traceback && !(e->traceback = mp_list_new(0)))
+        goto oom;
+    int64_t n = MP_LIST_SIZE(e->traceback);
+    if (n > 0) {
+        MpObject *last = MP_LIST_ITEMS(e->traceback)[n - 1];
+        if ((uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(last)[3]) == serial)
+            return;
+    }
+    MpObject *lineno = mp_int_new(line), *ser = mp_int_new((int64_t)serial);
+    MpObject *entry = lineno && ser ? mp_tuple_pack(4, filename, lineno, name, ser) : NULL;
+    MP_XDECREF(lineno);
+    MP_XDECREF(ser);
+    if (!entry)
+        goto oom;
+    /* The pending exception must survive this bookkeeping. */
+    mp_list_append(e->traceback, entry);
+    MP_DECREF(entry);
+    return;
+oom:
+    if (mp_err_peek() != exc) {
+        mp_err_set_object(exc);
+    }
+}
+
+/* ==== Formatting ==== */
+
+static int add_line(MpObject *lines, MpStrBuf *b)
+{
+    MpObject *s = mp_strbuf_finish(b);
+    if (!s)
+        return -1;
+    int r = mp_list_append(lines, s);
+    MP_DECREF(s);
+    mp_strbuf_init(b);
+    return r;
+}
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+static void add_source(MpStrBuf *b, const char *filename, int line)
+{
+    char buf[1024];
+    if (!source_lookup(filename, line, buf, sizeof buf))
+        return;
+    const char *text = skip_spaces(buf);
+    if (!*text)
+        return;
+    mp_strbuf_add_cstr(b, "    ");
+    mp_strbuf_add_cstr(b, text);
+    mp_strbuf_add_char(b, '\n');
+}
+
+MpObject *mp_exception_format_only(MpObject *exc)
+{
+    MpType *t = mp_type(exc);
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    if (t->module && strcmp(MP_STR_DATA(t->module), "builtins") != 0 &&
+        strcmp(MP_STR_DATA(t->module), "__main__") != 0) {
+        mp_strbuf_add_cstr(&b, MP_STR_DATA(t->module));
+        mp_strbuf_add_char(&b, '.');
+    }
+    mp_strbuf_add_cstr(&b, MP_STR_DATA(t->qualname ? t->qualname : t->name));
+    MpObject *s = mp_str(exc);
+    if (!s) {
+        mp_err_clear();
+        mp_strbuf_add_cstr(&b, ": <exception str() failed>");
+    } else {
+        if (MP_STR_SIZE(s) > 0) {
+            mp_strbuf_add_cstr(&b, ": ");
+            mp_strbuf_add(&b, MP_STR_DATA(s), (size_t)MP_STR_SIZE(s));
+        }
+        MP_DECREF(s);
+    }
+    return mp_strbuf_finish(&b);
+}
+
+/* A SyntaxError's own location: file, line, source and caret. */
+static int format_syntax_location(MpObject *lines, MpObject *exc)
+{
+    MpObject *fn = mp_getattr_cstr(exc, "filename");
+    MpObject *ln = fn ? mp_getattr_cstr(exc, "lineno") : NULL;
+    MpObject *off = ln ? mp_getattr_cstr(exc, "offset") : NULL;
+    MpObject *text = off ? mp_getattr_cstr(exc, "text") : NULL;
+    int r = 0;
+    if (!text) {
+        mp_err_clear();
+        goto done;
+    }
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    if (mp_is_str(fn) && mp_is_int(ln)) {
+        char head[64];
+        snprintf(head, sizeof head, "\", line %lld\n", (long long)MP_INT_VALUE(ln));
+        mp_strbuf_add_cstr(&b, "  File \"");
+        mp_strbuf_add_cstr(&b, MP_STR_DATA(fn));
+        mp_strbuf_add_cstr(&b, head);
+        r = add_line(lines, &b);
+    }
+    if (r == 0 && mp_is_str(text)) {
+        /* CPython strips leading whitespace and shifts the caret with it. */
+        const char *t = MP_STR_DATA(text);
+        const char *s = skip_spaces(t);
+        size_t len = strlen(s);
+        while (len && (s[len - 1] == '\n' || s[len - 1] == ' '))
+            len--;
+        mp_strbuf_add_cstr(&b, "    ");
+        mp_strbuf_add(&b, s, len);
+        mp_strbuf_add_char(&b, '\n');
+        r = add_line(lines, &b);
+        if (r == 0 && mp_is_int(off) && MP_INT_VALUE(off) > 0) {
+            int64_t col = MP_INT_VALUE(off) - 1 - (int64_t)(s - t);
+            mp_strbuf_add_cstr(&b, "    ");
+            for (int64_t i = 0; i < col && i < (int64_t)len + 1; i++)
+                mp_strbuf_add_char(&b, ' ');
+            mp_strbuf_add_cstr(&b, "^\n");
+            r = add_line(lines, &b);
+        }
+    }
+    mp_strbuf_free(&b);
+done:
+    MP_XDECREF(fn);
+    MP_XDECREF(ln);
+    MP_XDECREF(off);
+    MP_XDECREF(text);
+    return r;
+}
+
+static int format_one(MpObject *lines, MpObject *exc, int depth)
+{
+    MpException *e = (MpException *)exc;
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    int r = 0;
+    if (depth < 16) {
+        static const char *const caused =
+            "\nThe above exception was the direct cause of the following exception:\n\n";
+        static const char *const during =
+            "\nDuring handling of the above exception, another exception occurred:\n\n";
+        MpObject *prior = e->cause ? e->cause : e->suppress_context ? NULL : e->context;
+        if (prior && prior != exc) {
+            r = format_one(lines, prior, depth + 1);
+            if (r == 0) {
+                mp_strbuf_add_cstr(&b, e->cause ? caused : during);
+                r = add_line(lines, &b);
+            }
+        }
+    }
+    if (r == 0 && e->traceback && MP_LIST_SIZE(e->traceback) > 0) {
+        mp_strbuf_add_cstr(&b, "Traceback (most recent call last):\n");
+        r = add_line(lines, &b);
+        for (int64_t i = MP_LIST_SIZE(e->traceback) - 1; i >= 0 && r == 0; i--) {
+            MpObject *entry = MP_LIST_ITEMS(e->traceback)[i];
+            const char *file = MP_STR_DATA(MP_TUPLE_ITEMS(entry)[0]);
+            int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[1]);
+            char head[64];
+            snprintf(head, sizeof head, "\", line %d, in ", line);
+            mp_strbuf_add_cstr(&b, "  File \"");
+            mp_strbuf_add_cstr(&b, file);
+            mp_strbuf_add_cstr(&b, head);
+            mp_strbuf_add_cstr(&b, MP_STR_DATA(MP_TUPLE_ITEMS(entry)[2]));
+            mp_strbuf_add_char(&b, '\n');
+            add_source(&b, file, line);
+            r = add_line(lines, &b);
+        }
+    }
+    if (r == 0 && mp_is_instance_of(exc, mp_SyntaxError))
+        r = format_syntax_location(lines, exc);
+    if (r == 0) {
+        MpObject *last = mp_exception_format_only(exc);
+        if (!last)
+            r = -1;
+        else {
+            mp_strbuf_add(&b, MP_STR_DATA(last), (size_t)MP_STR_SIZE(last));
+            mp_strbuf_add_char(&b, '\n');
+            MP_DECREF(last);
+            r = add_line(lines, &b);
+        }
+    }
+    mp_strbuf_free(&b);
+    return r;
+}
+
+MpObject *mp_traceback_format(MpObject *exc)
+{
+    MpObject *lines = mp_list_new(0);
+    if (!lines)
+        return NULL;
+    if (format_one(lines, exc, 0) < 0) {
+        MP_DECREF(lines);
+        return NULL;
+    }
+    return lines;
+}
+
+void mp_err_write_unraisable(MpObject *where)
+{
+    MpObject *exc = mp_err_fetch();
+    if (!exc)
+        return;
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    mp_strbuf_add_cstr(&b, "Exception ignored in: ");
+    if (mp_strbuf_add_repr(&b, where) < 0) {
+        mp_err_clear();
+        mp_strbuf_add_cstr(&b, "<object repr() failed>");
+    }
+    mp_strbuf_add_char(&b, '\n');
+    MpObject *head = mp_strbuf_finish(&b);
+    if (head) {
+        mp_output_write(2, MP_STR_DATA(head), (size_t)MP_STR_SIZE(head));
+        MP_DECREF(head);
+    }
+    MpObject *lines = mp_traceback_format(exc);
+    if (lines) {
+        for (int64_t i = 0; i < MP_LIST_SIZE(lines); i++) {
+            MpObject *l = MP_LIST_ITEMS(lines)[i];
+            mp_output_write(2, MP_STR_DATA(l), (size_t)MP_STR_SIZE(l));
+        }
+        MP_DECREF(lines);
+    }
+    mp_err_clear();
+    MP_DECREF(exc);
+}

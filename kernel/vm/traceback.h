@@ -1,0 +1,29 @@
+/*
+ * kernel/vm/traceback.h - an exception's traceback: recorded as frames unwind,
+ * printed in CPython's shape.
+ */
+#ifndef MINIPY_KERNEL_VM_TRACEBACK_H
+#define MINIPY_KERNEL_VM_TRACEBACK_H
+
+#include "object.h"
+
+#include <stdint.h>
+
+/* Append a frame (innermost first) unless the frame with this serial is
+   already the last one recorded (a re-raise in the same frame). */
+void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int line,
+                      uint64_t serial);
+
+/* Source lines for tracebacks: a function returning the text of line `line`
+   of `filename` (without newline) into buf, or false. The kernel supplies
+   notebook cells; files are read from disk by default. */
+typedef bool (*MpSourceLookup)(const char *filename, int line, char *buf, size_t size);
+void mp_traceback_set_source_lookup(MpSourceLookup lookup);
+
+/* The lines CPython prints for an uncaught exception, with its chained
+   causes and contexts, each line ending in '\n' (a list of str), or NULL. */
+MpObject *mp_traceback_format(MpObject *exc);
+/* "ValueError: bad" or "ValueError" (the last line, without newline). */
+MpObject *mp_exception_format_only(MpObject *exc);
+
+#endif

@@ -162,8 +162,14 @@ static int list_extend_iter(MpList *l, MpObject *iterable)
         if (n == 0)
             return 0;
         int64_t m = l->size;
-        if (list_resize(l, m + n) < 0)
+        if (!l->items) {
+            /* CPython 3.11's list_preallocate_exact: rounded up to even. */
+            if (set_allocated(l, (n + 1) & ~(int64_t)1) < 0)
+                return -1;
+            l->size = n;
+        } else if (list_resize(l, m + n) < 0) {
             return -1;
+        }
         /* Re-read the source: it may be l itself. */
         MpObject **src = is_list ? MP_LIST_ITEMS(iterable) : MP_TUPLE_ITEMS(iterable);
         for (int64_t i = 0; i < n; i++) {
@@ -1046,19 +1052,14 @@ static MpObject *list_new_(MpType *type, MpObject *const *args, size_t nargs,
     MpObject *src = args[0];
     MpType *t = mp_type(src);
     if (t != &mp_list_type && t != &mp_tuple_type && t->len) {
-        /* CPython presizes exactly when the iterable has a length. */
+        /* CPython presizes (rounded up to even) when the iterable has a
+           length; lists and tuples are presized by the extend below. */
         int64_t n = mp_len(src);
         if (n < 0) {
             MP_DECREF(l);
             return NULL;
         }
-        if (n > 0 && set_allocated(LIST(l), n) < 0) {
-            MP_DECREF(l);
-            return NULL;
-        }
-    } else if (t == &mp_list_type || t == &mp_tuple_type) {
-        int64_t n = t == &mp_list_type ? MP_LIST_SIZE(src) : MP_TUPLE_SIZE(src);
-        if (n > 0 && set_allocated(LIST(l), n) < 0) {
+        if (n > 0 && set_allocated(LIST(l), (n + 1) & ~(int64_t)1) < 0) {
             MP_DECREF(l);
             return NULL;
         }

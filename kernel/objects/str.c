@@ -1146,10 +1146,8 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
             if (pos >= size)
                 break;
             if (nsplit == maxsplit) {
-                int64_t end = size;
-                while (end > pos && space_at(d, prev_cp(d, end), &nx))
-                    end = prev_cp(d, end);
-                if (append_piece(list, d + pos, end - pos) < 0)
+                /* The rest is kept whole, trailing whitespace included. */
+                if (append_piece(list, d + pos, size - pos) < 0)
                     goto error;
                 break;
             }
@@ -1168,10 +1166,7 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
             if (end <= 0)
                 break;
             if (nsplit == maxsplit) {
-                int64_t start = 0;
-                while (start < end && space_at(d, start, &nx))
-                    start = nx;
-                if (append_piece(list, d + start, end - start) < 0)
+                if (append_piece(list, d, end) < 0)
                     goto error;
                 break;
             }

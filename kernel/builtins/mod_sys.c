@@ -235,8 +235,8 @@ static MpObject *sys_getrefcount(MpObject *self, MpObject *const *args, size_t n
                                  MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("getrefcount", kwnames) < 0 ||
-        mp_args_count("getrefcount", nargs, 1, 1) < 0)
+    if (mp_args_no_kw("sys.getrefcount", kwnames) < 0 ||
+        mp_args_count("sys.getrefcount", nargs, 1, 1) < 0)
         return NULL;
     return mp_int_new((int64_t)args[0]->refcnt);
 }
@@ -254,7 +254,7 @@ static MpObject *sys_getsizeof(MpObject *self, MpObject *const *args, size_t nar
     MpObject *o = p[0];
     MpType *t = mp_type(o);
     size_t size = t->gc.size ? t->gc.size(o) : t->basicsize;
-    if (gc_is_gc(o))
+    if (t->gc.traverse) /* by type, as PyObject_IS_GC: statics like () count too */
         size += 16;
     if (t->flags & MP_TF_HEAP)
         size += 16;
@@ -266,8 +266,8 @@ static MpObject *sys_getrecursionlimit(MpObject *self, MpObject *const *args,
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("getrecursionlimit", kwnames) < 0 ||
-        mp_args_count("getrecursionlimit", nargs, 0, 0) < 0)
+    if (mp_args_no_kw("sys.getrecursionlimit", kwnames) < 0 ||
+        mp_args_count("sys.getrecursionlimit", nargs, 0, 0) < 0)
         return NULL;
     return mp_int_new(vm_get_recursion_limit());
 }
@@ -277,8 +277,8 @@ static MpObject *sys_setrecursionlimit(MpObject *self, MpObject *const *args,
 {
     (void)self;
     int64_t n;
-    if (mp_args_no_kw("setrecursionlimit", kwnames) < 0 ||
-        mp_args_count("setrecursionlimit", nargs, 1, 1) < 0)
+    if (mp_args_no_kw("sys.setrecursionlimit", kwnames) < 0 ||
+        mp_args_count("sys.setrecursionlimit", nargs, 1, 1) < 0)
         return NULL;
     if (mp_index(args[0], &n) < 0)
         return NULL;
@@ -290,12 +290,21 @@ static MpObject *sys_setrecursionlimit(MpObject *self, MpObject *const *args,
     MP_RETURN_NONE;
 }
 
+/* "exit expected at most 1 argument, got 2" */
+static int check_at_most_one(const char *fname, size_t nargs)
+{
+    if (nargs <= 1)
+        return 0;
+    mp_err_format(mp_TypeError, "%s expected at most 1 argument, got %zu", fname, nargs);
+    return -1;
+}
+
 /* sys.exit([status]): raise SystemExit(status). */
 static MpObject *sys_exit(MpObject *self, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("exit", kwnames) < 0 || mp_args_count("exit", nargs, 0, 1) < 0)
+    if (mp_args_no_kw("exit", kwnames) < 0 || check_at_most_one("exit", nargs) < 0)
         return NULL;
     MpObject *exc = mp_exception_new(&mp_exc_SystemExit, args, nargs);
     if (exc) {

@@ -367,19 +367,19 @@ void mp_class_update_slots(MpType *t)
 
 static int instance_traverse(GcHead *self, GcVisit visit, void *arg)
 {
-    int r = mp_table_traverse(&((MpInstance *)self)->attrs, visit, arg);
+    int r = mp_attrs_traverse(&((MpInstance *)self)->attrs, visit, arg);
     return r ? r : visit(&mp_type(self)->ob, arg);
 }
 
 static void instance_clear(GcHead *self)
 {
-    mp_table_clear(&((MpInstance *)self)->attrs);
+    mp_attrs_clear(&((MpInstance *)self)->attrs);
 }
 
 static void instance_dealloc(GcHead *self)
 {
     MpType *t = mp_type(self);
-    mp_table_fini(&((MpInstance *)self)->attrs);
+    mp_attrs_fini(&((MpInstance *)self)->attrs);
     gc_free(self);
     MP_DECREF(&t->ob);
 }

@@ -10,7 +10,7 @@
    CPython 3.11's managed dict (no dict object until __dict__ is asked for). */
 typedef struct MpInstance {
     MpObject ob;
-    MpTable attrs;
+    MpAttrs attrs;
 } MpInstance;
 
 /* type(name, bases, namespace): a new heap class. Borrows its arguments; the

@@ -22,7 +22,7 @@ static int exception_traverse(GcHead *self, GcVisit visit, void *arg)
 {
     MpException *e = (MpException *)self;
     int r;
-    if ((r = mp_table_traverse(&e->attrs, visit, arg)))
+    if ((r = mp_attrs_traverse(&e->attrs, visit, arg)))
         return r;
     MpObject *refs[] = {e->args, e->traceback, e->cause, e->context};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
@@ -36,7 +36,7 @@ static int exception_traverse(GcHead *self, GcVisit visit, void *arg)
 static void exception_clear(GcHead *self)
 {
     MpException *e = (MpException *)self;
-    mp_table_clear(&e->attrs);
+    mp_attrs_clear(&e->attrs);
     MP_CLEAR(e->args);
     MP_CLEAR(e->traceback);
     MP_CLEAR(e->cause);
@@ -47,7 +47,7 @@ static void exception_dealloc(GcHead *self)
 {
     MpType *type = mp_type(self);
     exception_clear(self);
-    mp_table_fini(&((MpException *)self)->attrs);
+    mp_attrs_fini(&((MpException *)self)->attrs);
     gc_free(self);
     if (type->flags & MP_TF_HEAP)
         MP_DECREF(&type->ob);
@@ -64,7 +64,7 @@ MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs)
     MpException *e = (MpException *)gc_alloc(&type->gc, type->basicsize);
     if (!e)
         return mp_err_nomemory();
-    mp_table_init(&e->attrs, &type->gc);
+    mp_attrs_init(&e->attrs, &type->gc);
     if (type->flags & MP_TF_HEAP)
         MP_INCREF(&type->ob);
     MpObject *t = mp_tuple_new((int64_t)nargs);
@@ -167,8 +167,23 @@ static int set_args(MpObject *self, MpObject *value)
 EXC_LINK_ACCESSORS(cause, "cause")
 EXC_LINK_ACCESSORS(context, "context")
 
+static MpObject *get_suppress_context(MpObject *self)
+{
+    return mp_bool(((MpException *)self)->suppress_context);
+}
+
+static int set_suppress_context(MpObject *self, MpObject *value)
+{
+    int t = value ? mp_truthy(value) : 0;
+    if (t < 0)
+        return -1;
+    ((MpException *)self)->suppress_context = t;
+    return 0;
+}
+
 static const MpGetSetDef exception_getsets[] = {
     {"args", get_args, set_args},
+    {"__suppress_context__", get_suppress_context, set_suppress_context},
     {"__cause__", get_cause, set_cause},
     {"__context__", get_context, set_context},
     {NULL, NULL, NULL},

@@ -13,7 +13,7 @@
 /* An exception instance: BaseException and every subclass share this layout. */
 typedef struct MpException {
     MpObject ob;
-    MpTable attrs;       /* instance attributes (user subclasses, e.g. self.code) */
+    MpAttrs attrs;       /* instance attributes (user subclasses, e.g. self.code) */
     MpObject *args;      /* tuple */
     MpObject *traceback; /* list of (file, name, line) frames or NULL */
     MpObject *cause;     /* __cause__ or NULL */

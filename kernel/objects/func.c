@@ -38,7 +38,7 @@ MpObject *mp_function_new(MpCode *code, MpObject *globals, MpObject *builtins)
     MP_XINCREF(f->module);
     f->doc = code->doc;
     MP_XINCREF(f->doc);
-    mp_table_init(&f->attrs, &mp_function_type.gc);
+    mp_attrs_init(&f->attrs, &mp_function_type.gc);
     gc_track(&f->ob);
     return &f->ob;
 }
@@ -52,7 +52,7 @@ static int function_traverse(GcHead *self, GcVisit visit, void *arg)
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         if (refs[i] && (r = visit(refs[i], arg)))
             return r;
-    return mp_table_traverse(&f->attrs, visit, arg);
+    return mp_attrs_traverse(&f->attrs, visit, arg);
 }
 
 /* As CPython's func_clear: drop everything but the code and name, so a
@@ -67,14 +67,14 @@ static void function_clear(GcHead *self)
     MP_CLEAR(f->closure);
     MP_CLEAR(f->module);
     MP_CLEAR(f->doc);
-    mp_table_clear(&f->attrs);
+    mp_attrs_clear(&f->attrs);
 }
 
 static void function_dealloc(GcHead *self)
 {
     MpFunction *f = (MpFunction *)self;
     function_clear(self);
-    mp_table_fini(&f->attrs);
+    mp_attrs_fini(&f->attrs);
     MP_CLEAR(f->name);
     MP_CLEAR(f->qualname);
     MpObject *code = &f->code->ob;

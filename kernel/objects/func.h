@@ -21,7 +21,7 @@ typedef struct MpFunction {
     MpObject *qualname;   /* str */
     MpObject *module;     /* str or NULL */
     MpObject *doc;        /* or NULL */
-    MpTable attrs;        /* function attributes (f.x = 1) */
+    MpAttrs attrs;        /* function attributes (f.x = 1) */
 } MpFunction;
 extern MpType mp_function_type;
 /* Borrows everything; the function takes its own references. */

@@ -115,7 +115,7 @@ struct MpType {
     MpObject *qualname; /* str: __qualname__ (heap types), else NULL */
     MpObject *module;  /* str: __module__ ("builtins" when NULL) */
     size_t basicsize;  /* instance size for new_ of heap types */
-    size_t attrs_offset; /* offset of an MpTable of instance attributes, or 0 */
+    size_t attrs_offset; /* offset of the instances' MpAttrs, or 0 */
     unsigned flags;    /* MpTypeFlags */
 
     /* Slots. NULL means "not supported" unless said otherwise; heap types get
@@ -332,6 +332,30 @@ typedef struct MpDict {
     MpObject ob;
     MpTable table;
 } MpDict;
+
+/* Instance attributes, as CPython 3.11's managed dict: kept in an inline table
+   until someone asks for obj.__dict__ (vars(obj)), which turns them into a
+   real dict object that the instance then uses. */
+typedef struct MpAttrs {
+    MpTable inline_table;
+    MpObject *dict; /* NULL until materialised */
+} MpAttrs;
+void mp_attrs_init(MpAttrs *a, GcType *owner);
+void mp_attrs_fini(MpAttrs *a);
+int mp_attrs_traverse(MpAttrs *a, GcVisit visit, void *arg);
+void mp_attrs_clear(MpAttrs *a);
+/* The dict of the attributes, created on first use (new reference). */
+MpObject *mp_attrs_dict(MpAttrs *a);
+static inline MpTable *mp_attrs_table(MpAttrs *a)
+{
+    return a->dict ? &((MpDict *)a->dict)->table : &a->inline_table;
+}
+/* o's attributes, or NULL when its type keeps none. */
+static inline MpAttrs *mp_object_attrs(MpObject *o)
+{
+    size_t off = mp_type(o)->attrs_offset;
+    return off ? (MpAttrs *)((char *)o + off) : NULL;
+}
 MpObject *mp_dict_new(void);
 /* Borrowed or NULL (see mp_table_get). */
 MpObject *mp_dict_get(MpObject *d, MpObject *key);

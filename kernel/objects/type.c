@@ -567,7 +567,7 @@ static MpObject *object_new(MpType *type, MpObject *const *args, size_t nargs,
     if (!o)
         return mp_err_nomemory();
     if (type->attrs_offset)
-        mp_table_init((MpTable *)((char *)o + type->attrs_offset), &type->gc);
+        mp_attrs_init((MpAttrs *)((char *)o + type->attrs_offset), &type->gc);
     if (type->flags & MP_TF_HEAP)
         MP_INCREF(&type->ob);
     if (gc_is_gc(o))
@@ -747,28 +747,16 @@ static MpObject *object_get_class(MpObject *self)
     return t;
 }
 
-/* obj.__dict__: a snapshot of the instance's attributes. CPython 3.11
-   materialises a live dict here; writes to this one do not reach the object. */
+/* obj.__dict__: the instance's attributes as a live dict. */
 static MpObject *object_get_dict(MpObject *self)
 {
-    MpType *t = mp_type(self);
     if (self->type == &mp_type_type.gc)
         return type_get_dict(self);
-    if (!t->attrs_offset)
+    MpAttrs *attrs = mp_object_attrs(self);
+    if (!attrs)
         return mp_err_format(mp_AttributeError, "'%s' object has no attribute '__dict__'",
-                             t->gc.name);
-    MpTable *attrs = (MpTable *)((char *)self + t->attrs_offset);
-    MpObject *d = mp_dict_new();
-    if (!d)
-        return NULL;
-    int64_t pos = 0;
-    MpObject *k, *v;
-    while (mp_table_next(attrs, &pos, &k, &v))
-        if (mp_dict_set(d, k, v) < 0) {
-            MP_DECREF(d);
-            return NULL;
-        }
-    return d;
+                             mp_type_name(self));
+    return mp_attrs_dict(attrs);
 }
 
 static const MpGetSetDef object_getsets[] = {
@@ -794,8 +782,8 @@ MpType mp_object_type = {
 
 static MpTable *instance_attrs(MpObject *o)
 {
-    size_t off = mp_type(o)->attrs_offset;
-    return off ? (MpTable *)((char *)o + off) : NULL;
+    MpAttrs *a = mp_object_attrs(o);
+    return a ? mp_attrs_table(a) : NULL;
 }
 
 static bool is_data_descr(MpObject *d)

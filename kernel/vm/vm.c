@@ -651,8 +651,7 @@ static void add_traceback(MpFrame *f)
     MpObject *exc = mp_err_peek();
     if (!exc)
         return;
-    if (vm.handled && vm.handled != exc && !((MpException *)exc)->context &&
-        !((MpException *)exc)->suppress_context) {
+    if (vm.handled && vm.handled != exc && !((MpException *)exc)->context) {
         MP_INCREF(vm.handled);
         ((MpException *)exc)->context = vm.handled;
     }
@@ -687,6 +686,12 @@ static void add_traceback(MpFrame *f)
         frame->sp = sp;                                                        \
     } while (0)
 
+/* Computed gotos are a GNU extension: -Wpedantic is silenced for this
+   function only (Lua keeps its jump table apart the same way). */
+#if USE_COMPUTED_GOTO
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
 static MpObject *eval(MpFrame *frame)
 {
     MpCode *code;
@@ -710,8 +715,6 @@ static MpObject *eval(MpFrame *frame)
     }
 
 #if USE_COMPUTED_GOTO
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
     static void *const targets[OP_COUNT] = {
 #define MP_OPCODE_TARGET(name) &&L_##name,
         MP_OPCODES(MP_OPCODE_TARGET)
@@ -736,9 +739,7 @@ static MpObject *eval(MpFrame *frame)
 
 #include "vm_cases.h"
 
-#if USE_COMPUTED_GOTO
-#pragma GCC diagnostic pop
-#else
+#if !USE_COMPUTED_GOTO
         default:
             mp_err_format(mp_RuntimeError, "unknown opcode %u", MP_INSTR_OP(instr));
             goto error;
@@ -785,6 +786,9 @@ exception_unwind:
         add_traceback(frame);
     }
 }
+#if USE_COMPUTED_GOTO
+#pragma GCC diagnostic pop
+#endif
 
 /* ==== Entry points ==== */
 

@@ -8,6 +8,7 @@
 #include "class.h"
 #include "errors.h"
 #include "frame.h"
+#include "runtime.h"
 #include "vm.h"
 
 #include <string.h>

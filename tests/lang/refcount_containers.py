@@ -11,7 +11,7 @@ print('tuple x2', sys.getrefcount(x))
 d = {'a': x}
 d['b'] = x
 print('dict values x2', sys.getrefcount(x))
-k = (1, 2, 'key')
+k = tuple([1, 2, 'key'])
 d2 = {k: 0}
 print('tuple as dict key', sys.getrefcount(k))
 class H:

@@ -1,6 +1,6 @@
 import sys
 v = []
-k = ('key', 1)
+k = tuple(['key', 1])
 d = {}
 d[k] = v
 print(sys.getrefcount(k), sys.getrefcount(v))

@@ -26,6 +26,7 @@ typedef struct Parser {
     int ntoks, cap;
     int pos;              /* index of the current token */
     const Token *last;    /* the last consumed token */
+    const Token *last_real; /* ... that is not NEWLINE, INDENT or DEDENT */
     const char *src;      /* the whole source, for the error's line text */
     size_t src_len;
     LangError *err;
@@ -161,6 +162,8 @@ static Token *advance(Parser *p)
     if (t->kind != TOK_ENDMARKER && t->kind != TOK_ERROR)
         p->pos++;
     p->last = t;
+    if (t->kind != TOK_NEWLINE && t->kind != TOK_INDENT && t->kind != TOK_DEDENT)
+        p->last_real = t;
     return t;
 }
 
@@ -233,8 +236,8 @@ static AstPos start_at(const Token *t)
 /* pos from start to the end of the last consumed token. */
 static AstPos span(Parser *p, AstPos start)
 {
-    start.end_line = p->last->end_line;
-    start.end_col = p->last->end_col;
+    start.end_line = p->last_real->end_line;
+    start.end_col = p->last_real->end_col;
     return start;
 }
 
@@ -751,10 +754,11 @@ static bool call_arguments(Parser *p, ExprList *args, KeywordList *keywords)
             if (e == NULL)
                 return false;
             if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC) {
-                Expr *g = comprehension(p, EXPR_GENERATOREXP, e, e->pos, TOK_RPAR);
-                if (g == NULL)
+                Expr *g = new_expr(p, EXPR_GENERATOREXP, e->pos);
+                if (g == NULL || !comprehension_clauses(p, &g->comp.generators))
                     return false;
-                p->pos--; /* leave the ')' for the caller */
+                g->comp.elt = e;
+                g->pos = span(p, e->pos);
                 if (args->count > 0 || keywords->count > 0) {
                     fail_at(p, LANG_SYNTAX_ERROR, g->pos,
                             "Generator expression must be parenthesized");
@@ -770,7 +774,7 @@ static bool call_arguments(Parser *p, ExprList *args, KeywordList *keywords)
                 return true;
             }
             if (seen_keyword || seen_kwsplat) {
-                fail_at(p, LANG_SYNTAX_ERROR, e->pos,
+                fail_at(p, LANG_SYNTAX_ERROR, tok_pos(cur(p)),
                         seen_kwsplat ? "positional argument follows keyword argument "
                                        "unpacking"
                                      : "positional argument follows keyword argument");
@@ -1360,13 +1364,20 @@ static AstPos pos_in(const Token *t, const char *s)
     return pos;
 }
 
+/* Where CPython 3.11 reports an error inside an f-string: after its token. */
+static AstPos fstring_error_pos(const Token *t)
+{
+    AstPos pos = {t->end_line, t->end_col, t->end_line, t->end_col};
+    return pos;
+}
+
 /* At the '{' of a replacement field: parses it into a FormattedValue in sp. */
 static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *end,
                           bool raw, int level, const Token *t)
 {
     const char *s = *ps + 1;
     if (level >= 2) {
-        fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: expressions nested too deeply");
+        fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: expressions nested too deeply");
         return false;
     }
     const char *expr_start = s;
@@ -1377,7 +1388,7 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
     for (; s < end; s++) {
         char c = *s;
         if (c == '\\') {
-            fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s),
+            fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t),
                     "f-string expression part cannot include a backslash");
             return false;
         }
@@ -1396,13 +1407,13 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
             continue;
         }
         if (c == '#') {
-            fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s),
+            fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t),
                     "f-string expression part cannot include '#'");
             return false;
         }
         if (c == '(' || c == '[' || c == '{') {
             if (depth == (int)sizeof stack) {
-                fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: too many nested parenthesis");
+                fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: too many nested parenthesis");
                 return false;
             }
             stack[depth++] = c;
@@ -1410,13 +1421,13 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
         }
         if (c == ')' || c == ']' || (c == '}' && depth > 0)) {
             if (depth == 0) {
-                fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: unmatched '%c'", c);
+                fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: unmatched '%c'", c);
                 return false;
             }
             char open = stack[--depth];
             if ((open == '(' && c != ')') || (open == '[' && c != ']') ||
                 (open == '{' && c != '}')) {
-                fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s),
+                fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t),
                         "f-string: closing parenthesis '%c' does not match opening "
                         "parenthesis '%c'",
                         c, open);
@@ -1434,11 +1445,11 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
             break;
     }
     if (quote) {
-        fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: unterminated string");
+        fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: unterminated string");
         return false;
     }
     if (s >= end || depth > 0) {
-        fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: expecting '}'");
+        fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: expecting '}'");
         return false;
     }
     const char *expr_end = s;
@@ -1447,7 +1458,7 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
         if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f')
             blank = false;
     if (blank) {
-        fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: empty expression not allowed");
+        fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: empty expression not allowed");
         return false;
     }
     int line, col;
@@ -1471,7 +1482,7 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
     if (s < end && *s == '!') {
         s++;
         if (s >= end || (*s != 'r' && *s != 's' && *s != 'a')) {
-            fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s),
+            fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t),
                     "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             return false;
         }
@@ -1491,7 +1502,7 @@ static bool fstring_field(Parser *p, StrParts *sp, const char **ps, const char *
         spec->joinedstr.values = inner.values;
     }
     if (s >= end || *s != '}') {
-        fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: expecting '}'");
+        fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: expecting '}'");
         return false;
     }
     s++;
@@ -1537,7 +1548,7 @@ static bool fstring_body(Parser *p, StrParts *sp, const char **ps, const char *e
         if (*s == '}') {
             if (level > 0)
                 break;
-            fail_at(p, LANG_SYNTAX_ERROR, pos_in(t, s), "f-string: single '}' is not allowed");
+            fail_at(p, LANG_SYNTAX_ERROR, fstring_error_pos(t), "f-string: single '}' is not allowed");
             return false;
         }
         if (!fstring_field(p, sp, &s, end, raw, level, t))
@@ -1562,7 +1573,8 @@ static Expr *strings(Parser *p)
         while (*s != '\'' && *s != '"') {
             char c = (char)(*s | 0x20);
             if (c == 'b')
-                return unsupported(p, tok_pos(t), "bytes literals");
+                return fail_at(p, LANG_SYNTAX_ERROR, tok_pos(t),
+                               "bytes literals are not supported in Minipy");
             raw |= c == 'r';
             f |= c == 'f';
             s++;
@@ -1703,7 +1715,6 @@ static bool block(Parser *p, StmtList *out, const char *what, int line)
         AstPos at = tok_pos(t);
         if (t->kind == TOK_ENDMARKER || t->kind == TOK_DEDENT) {
             at = tok_pos(p->last);
-            at.col = at.end_col = p->last->col + 1;
             if (t->kind == TOK_ENDMARKER || t->start == p->sc.end)
                 p->eof_error = true;
             if (t->kind == TOK_DEDENT && t->start != p->sc.end)
@@ -2099,9 +2110,15 @@ static Stmt *try_stmt(Parser *p, AstPos start)
             return NULL;
     }
     if (s->trystmt.handlers.count == 0 && s->trystmt.finalbody.count == 0) {
+        AstPos at = tok_pos(cur(p));
+        for (int k = p->pos - 1; cur(p)->kind == TOK_ENDMARKER && k >= 0; k--)
+            if (p->toks[k].kind == TOK_NEWLINE) { /* at the end: after the last line */
+                at = tok_pos(&p->toks[k]);
+                p->eof_error = true;
+                break;
+            }
         if (!p->failed)
-            fail_at(p, LANG_SYNTAX_ERROR, tok_pos(cur(p)),
-                    "expected 'except' or 'finally' block");
+            fail_at(p, LANG_SYNTAX_ERROR, at, "expected 'except' or 'finally' block");
         return NULL;
     }
     s->pos = span(p, start);

@@ -237,7 +237,6 @@ static bool digits(Scanner *s, bool (*ok)(char))
         } else if (*s->cur == '_' && s->cur + 1 < s->end && ok(s->cur[1])) {
             s->cur += 2;
         } else if (*s->cur == '_') {
-            s->cur++;
             return false;
         } else {
             break;
@@ -292,7 +291,7 @@ static Token scan_number(Scanner *s, const char *start, int col)
             if (s->cur < s->end && x != 'x' && is_digit(*s->cur))
                 return error_token(s, s->line, col_of(s, s->cur) + 1,
                                    "invalid digit '%c' in %s literal", *s->cur, kind);
-            return error_token(s, s->line, col_of(s, s->cur) + 1, "invalid %s literal",
+            return error_token(s, s->line, col_of(s, s->cur), "invalid %s literal",
                                kind);
         }
         if (!digits(s, ok))

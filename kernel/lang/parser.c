@@ -81,6 +81,9 @@ static void set_error(Parser *p, LangErrorKind kind, int line, int offset, int e
 }
 
 static void *fail_at(Parser *p, LangErrorKind kind, AstPos at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void *fail_at(Parser *p, LangErrorKind kind, AstPos at, const char *fmt, ...)
 {
     char msg[256];
     va_list ap;

@@ -31,6 +31,9 @@ static int col_of(const Scanner *s, const char *p)
 }
 
 static Token error_token(Scanner *s, int line, int offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static Token error_token(Scanner *s, int line, int offset, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -22,7 +22,8 @@
 typedef struct Parser {
     AstArena *arena;
     Scanner sc;
-    Token *toks;          /* malloc'd; toks[0..ntoks) scanned so far */
+    Token **toks;         /* malloc'd; *toks[0..ntoks) scanned so far, each token in
+                             the arena so that pointers to it stay valid */
     int ntoks, cap;
     int pos;              /* index of the current token */
     const Token *last;    /* the last consumed token */
@@ -115,25 +116,32 @@ static void *oom(Parser *p)
 
 /* ==== Tokens ==== */
 
+/* What the parser sees once memory ran out: the end of the source. */
+static Token oom_endmarker = {TOK_ENDMARKER, "", 0, 1, 0, 1, 0};
+
 static Token *peek_at(Parser *p, int k)
 {
     while (p->pos + k >= p->ntoks) {
-        if (p->ntoks > 0 && (p->toks[p->ntoks - 1].kind == TOK_ENDMARKER ||
-                             p->toks[p->ntoks - 1].kind == TOK_ERROR))
-            return &p->toks[p->ntoks - 1];
+        if (p->ntoks > 0 && (p->toks[p->ntoks - 1]->kind == TOK_ENDMARKER ||
+                             p->toks[p->ntoks - 1]->kind == TOK_ERROR))
+            return p->toks[p->ntoks - 1];
         if (p->ntoks == p->cap) {
             int ncap = p->cap ? p->cap * 2 : 256;
-            Token *n = realloc(p->toks, (size_t)ncap * sizeof(Token));
+            Token **n = realloc(p->toks, (size_t)ncap * sizeof(Token *));
             if (n == NULL) {
                 oom(p);
-                static Token endmarker = {TOK_ENDMARKER, "", 0, 1, 0, 1, 0};
-                return &endmarker;
+                return &oom_endmarker;
             }
             p->toks = n;
             p->cap = ncap;
         }
-        Token t = scanner_next(&p->sc);
-        p->toks[p->ntoks++] = t;
+        Token *slot = ast_alloc(p->arena, sizeof(Token));
+        if (slot == NULL) {
+            oom(p);
+            return &oom_endmarker;
+        }
+        Token t = *slot = scanner_next(&p->sc);
+        p->toks[p->ntoks++] = slot;
         if (t.kind == TOK_ERROR) {
             p->eof_error = p->sc.err_eof;
             set_error(p, p->sc.err_indentation ? LANG_INDENTATION_ERROR : LANG_SYNTAX_ERROR,
@@ -141,7 +149,7 @@ static Token *peek_at(Parser *p, int k)
                       p->sc.err_offset, p->sc.err_msg);
         }
     }
-    return &p->toks[p->pos + k];
+    return p->toks[p->pos + k];
 }
 
 static Token *cur(Parser *p)
@@ -2115,8 +2123,8 @@ static Stmt *try_stmt(Parser *p, AstPos start)
     if (s->trystmt.handlers.count == 0 && s->trystmt.finalbody.count == 0) {
         AstPos at = tok_pos(cur(p));
         for (int k = p->pos - 1; cur(p)->kind == TOK_ENDMARKER && k >= 0; k--)
-            if (p->toks[k].kind == TOK_NEWLINE) { /* at the end: after the last line */
-                at = tok_pos(&p->toks[k]);
+            if (p->toks[k]->kind == TOK_NEWLINE) { /* at the end: after the last line */
+                at = tok_pos(p->toks[k]);
                 p->eof_error = true;
                 break;
             }

@@ -1,0 +1,2 @@
+def f(x: int, *a: str, **k: float) -> int:
+    return

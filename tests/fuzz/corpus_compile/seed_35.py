@@ -1,0 +1,4 @@
+@dec
+@dec2(1)
+def f():
+    pass

@@ -1,0 +1,5 @@
+@dataclass
+class A(B, C, metaclass=M):
+    x = 1
+    def m(self):
+        return self.x

@@ -1,0 +1,4 @@
+for i, j in enumerate(x):
+    pass
+else:
+    pass

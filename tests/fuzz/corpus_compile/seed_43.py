@@ -1,0 +1,2 @@
+with open(f) as g, h as (i, j), k:
+    pass

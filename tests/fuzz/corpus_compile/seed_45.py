@@ -1,0 +1,12 @@
+try:
+    pass
+except E as e:
+    pass
+except (A, B):
+    pass
+except:
+    pass
+else:
+    pass
+finally:
+    pass

@@ -1,0 +1,2 @@
+if x: pass
+while y: y -= 1; z = 2

@@ -1,0 +1,6 @@
+# comment
+
+   # indented comment
+x = 1  # trailing
+
+

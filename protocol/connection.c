@@ -97,9 +97,8 @@ char *jp_connection_load(const char *path, JpConnection *conn)
     v = json_object_get(root, "signature_scheme");
     const char *scheme = v ? json_string_value(v) : "hmac-sha256";
     if (!scheme || (strcmp(scheme, "hmac-sha256") && strcmp(scheme, "hmac-sha512"))) {
-        err = file_error(path,
-                         "field 'signature_scheme' must be \"hmac-sha256\" or "
-                         "\"hmac-sha512\"");
+        err = file_error(path, "field 'signature_scheme' must be \"hmac-sha256\" or "
+                               "\"hmac-sha512\"");
         goto done;
     }
     snprintf(conn->signature_scheme, sizeof conn->signature_scheme, "%s", scheme);
@@ -134,13 +133,11 @@ int jp_connection_init_local(JpConnection *conn)
 char *jp_connection_write(const char *path, const JpConnection *conn,
                           const char *kernel_name)
 {
-    json_t *root = json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:s}",
-                             "transport", conn->transport, "ip", conn->ip,
-                             "shell_port", conn->shell_port, "iopub_port",
-                             conn->iopub_port, "stdin_port", conn->stdin_port,
-                             "control_port", conn->control_port, "hb_port",
-                             conn->hb_port, "key", conn->key, "signature_scheme",
-                             conn->signature_scheme);
+    json_t *root = json_pack(
+        "{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:s}", "transport", conn->transport,
+        "ip", conn->ip, "shell_port", conn->shell_port, "iopub_port", conn->iopub_port,
+        "stdin_port", conn->stdin_port, "control_port", conn->control_port, "hb_port",
+        conn->hb_port, "key", conn->key, "signature_scheme", conn->signature_scheme);
     if (root && kernel_name)
         json_object_set_new(root, "kernel_name", json_string(kernel_name));
     char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL;

@@ -37,7 +37,7 @@ void jp_iso8601_now(char out[32])
 
 void jp_session_init(JpSession *session, const char *username)
 {
-    if (sodium_init() < 0) /* randombytes works regardless; keep the call first */
+    if (sodium_init() < 0) /* randombytes_buf() still works, from /dev/urandom */
         fputs("protocol: libsodium failed to initialise\n", stderr);
     jp_uuid(session->id);
     snprintf(session->username, sizeof session->username, "%s",

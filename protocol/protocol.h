@@ -31,8 +31,8 @@ typedef struct JpConnection {
     char transport[4]; /* "tcp" or "ipc" */
     char *ip;          /* tcp: an address; ipc: a path prefix ("<ip>-<port>") */
     int shell_port, iopub_port, stdin_port, control_port, hb_port; /* 0: pick */
-    char *key;                  /* UTF-8 bytes used as the HMAC key; "" = unsigned */
-    char signature_scheme[16];  /* "hmac-sha256" or "hmac-sha512" */
+    char *key;                 /* UTF-8 bytes used as the HMAC key; "" = unsigned */
+    char signature_scheme[16]; /* "hmac-sha256" or "hmac-sha512" */
 } JpConnection;
 
 /* Reads a connection file. Returns NULL on success, else a malloc'd one-line
@@ -114,8 +114,8 @@ typedef struct JpSession {
 } JpSession;
 
 void jp_session_init(JpSession *session, const char *username);
-void jp_uuid(char out[37]);           /* random UUID4 string from libsodium */
-void jp_iso8601_now(char out[32]);    /* 2026-11-25T01:02:18.295582Z */
+void jp_uuid(char out[37]);        /* random UUID4 string from libsodium */
+void jp_iso8601_now(char out[32]); /* 2026-11-25T01:02:18.295582Z */
 
 /* A fresh header {msg_id, session, username, date, msg_type, version}. New
    reference, NULL when out of memory. */

@@ -139,6 +139,10 @@ void jp_publish_stream(JpServer *s, const char *name, const char *text, size_t l
 void jp_publish_display(JpServer *s, json_t *data, json_t *metadata,
                         const char *display_id, bool update)
 {
+    if (update && !display_id) {
+        fputs("protocol: update_display_data without a display_id, dropped\n", stderr);
+        return;
+    }
     json_t *content = json_pack("{s:O, s:O, s:{}}", "data", data, "metadata",
                                 metadata ? metadata : json_null(), "transient");
     if (content && !metadata)
@@ -156,15 +160,15 @@ void jp_publish_clear_output(JpServer *s, bool wait)
 
 void jp_publish_execute_input(JpServer *s, const char *code, long count)
 {
-    publish_output(s, "execute_input",
-                   json_pack("{s:s, s:I}", "code", code, "execution_count",
-                             (json_int_t)count));
+    publish_output(
+        s, "execute_input",
+        json_pack("{s:s, s:I}", "code", code, "execution_count", (json_int_t)count));
 }
 
 void jp_publish_execute_result(JpServer *s, long count, json_t *data, json_t *metadata)
 {
-    json_t *content = json_pack("{s:I, s:O}", "execution_count", (json_int_t)count,
-                                "data", data);
+    json_t *content =
+        json_pack("{s:I, s:O}", "execution_count", (json_int_t)count, "data", data);
     json_object_set_new(content, "metadata",
                         metadata ? json_incref(metadata) : json_object());
     publish_output(s, "execute_result", content);
@@ -246,7 +250,8 @@ static void to_codepoints(json_t *content, const char *key, const char *code)
     size_t len = strlen(code);
     json_int_t off = json_integer_value(v);
     size_t b = off < 0 ? 0 : (size_t)off > len ? len : (size_t)off;
-    json_object_set_new(content, key, json_integer((json_int_t)jp_utf8_codepoints(code, b)));
+    json_object_set_new(content, key,
+                        json_integer((json_int_t)jp_utf8_codepoints(code, b)));
 }
 
 /* ==== Shell requests (main thread) ==== */
@@ -324,8 +329,8 @@ static json_t *do_execute(JpServer *s, const JpMessage *m, bool *abort_queue)
 
     reply = with_status(reply);
     const char *status = json_string_value(json_object_get(reply, "status"));
-    *abort_queue = req.stop_on_error && !req.silent && status &&
-                   strcmp(status, "error") == 0;
+    *abort_queue =
+        req.stop_on_error && !req.silent && status && strcmp(status, "error") == 0;
     return reply;
 }
 
@@ -389,10 +394,10 @@ static void handle_shell(JpServer *s, const JpMessage *m)
     } else if (strcmp(type, "complete_request") == 0) {
         const char *code = content_str(m, "code", "");
         size_t cursor = cursor_bytes(m, code);
-        reply = s->h->complete ? s->h->complete(s->ctx, code, cursor)
-                               : json_pack("{s:[], s:I, s:I}", "matches", "cursor_start",
-                                           (json_int_t)cursor, "cursor_end",
-                                           (json_int_t)cursor);
+        reply = s->h->complete
+                    ? s->h->complete(s->ctx, code, cursor)
+                    : json_pack("{s:[], s:I, s:I}", "matches", "cursor_start",
+                                (json_int_t)cursor, "cursor_end", (json_int_t)cursor);
         if (reply) {
             to_codepoints(reply, "cursor_start", code);
             to_codepoints(reply, "cursor_end", code);
@@ -400,8 +405,9 @@ static void handle_shell(JpServer *s, const JpMessage *m)
                 json_object_set_new(reply, "metadata", json_object());
         }
     } else if (strcmp(type, "is_complete_request") == 0) {
-        reply = s->h->is_complete ? s->h->is_complete(s->ctx, content_str(m, "code", ""))
-                                  : NULL;
+        reply = s->h->is_complete
+                    ? s->h->is_complete(s->ctx, content_str(m, "code", ""))
+                    : NULL;
         if (!reply)
             reply = json_pack("{s:s}", "status", "unknown");
     } else if (strcmp(type, "history_request") == 0) {
@@ -498,14 +504,15 @@ JpInputStatus jp_server_input(JpServer *s, const char *prompt, bool password,
                JP_RECV_AGAIN &&
            r != JP_RECV_ERROR) {
         if (r == JP_RECV_OK) { /* a stale reply to an earlier request */
-            fprintf(stderr, "protocol: discarding stale %s on stdin\n", jp_msg_type(&m));
+            fprintf(stderr, "protocol: discarding stale %s on stdin\n",
+                    jp_msg_type(&m));
             jp_msg_fini(&m);
         }
     }
     JpMessage req;
-    if (jp_msg_init_reply(&req, &s->session, s->execute, "input_request",
-                          json_pack("{s:s, s:b}", "prompt", prompt, "password",
-                                    password)) < 0)
+    if (jp_msg_init_reply(
+            &req, &s->session, s->execute, "input_request",
+            json_pack("{s:s, s:b}", "prompt", prompt, "password", password)) < 0)
         return JP_INPUT_ERROR;
     int rc = jp_wire_send(s->stdin_socket, s->signer, &req);
     jp_msg_fini(&req);
@@ -563,7 +570,8 @@ static void handle_control(JpServer *s, const JpMessage *m)
         reply_shutdown(s, s->control, m);
         zmq_send(s->wake_tx, "", 0, ZMQ_DONTWAIT);
     } else {
-        fprintf(stderr, "protocol: msg_type '%s' not served on control, ignored\n", type);
+        fprintf(stderr, "protocol: msg_type '%s' not served on control, ignored\n",
+                type);
     }
     publish_status(s, m->header, "idle");
 }
@@ -579,7 +587,8 @@ static void *control_loop(void *arg)
         if (jp_stream_due(&s->out, now))
             flush_locked(s);
         else if (s->out.name[0])
-            timeout = (long)((s->out.first_ns + JP_STREAM_FLUSH_NS - now) / 1000000) + 1;
+            timeout =
+                (long)((s->out.first_ns + JP_STREAM_FLUSH_NS - now) / 1000000) + 1;
         pthread_mutex_unlock(&s->iopub_lock);
         int rc = zmq_poll(&item, 1, timeout);
         if (rc < 0 && errno != EINTR)
@@ -653,14 +662,16 @@ JpServer *jp_server_new(JpConnection *conn, const JpHandlers *handlers, void *ct
     pthread_mutex_init(&s->iopub_lock, NULL);
     const char *user = getenv("USER");
     jp_session_init(&s->session, user);
-    s->signer = jp_signer_new(conn->signature_scheme, conn->key, strlen(conn->key), err);
+    s->signer =
+        jp_signer_new(conn->signature_scheme, conn->key, strlen(conn->key), err);
     if (!s->signer)
         goto fail;
-    s->kernel_info = with_status(handlers->kernel_info(ctx));
-    if (!s->kernel_info) {
-        *err = strdup("the kernel_info handler failed");
+    s->kernel_info = handlers->kernel_info(ctx);
+    if (!json_is_object(s->kernel_info)) {
+        *err = strdup("the kernel_info handler returned no object");
         goto fail;
     }
+    with_status(s->kernel_info);
     json_object_set_new(s->kernel_info, "protocol_version",
                         json_string(JP_PROTOCOL_VERSION));
 
@@ -715,8 +726,8 @@ void jp_server_free(JpServer *s)
     if (s->control_started)
         pthread_join(s->control_thread, NULL);
     jp_heartbeat_stop(s->hb);
-    void *sockets[6] = {s->shell, s->iopub, s->stdin_socket, s->control, s->wake_rx,
-                        s->wake_tx};
+    void *sockets[6] = {s->shell,   s->iopub,   s->stdin_socket,
+                        s->control, s->wake_rx, s->wake_tx};
     int zero = 0;
     for (int i = 0; i < 6; i++) {
         if (!sockets[i])

@@ -29,8 +29,7 @@ struct JpSigner {
     size_t n_slots;  /* 2 * cap, a power of two */
 };
 
-JpSigner *jp_signer_new(const char *scheme, const char *key, size_t key_len,
-                        char **err)
+JpSigner *jp_signer_new(const char *scheme, const char *key, size_t key_len, char **err)
 {
     int hash;
     if (key_len == 0)
@@ -130,7 +129,8 @@ static uint32_t *find_slot(const JpSigner *s, const char *d)
     size_t mask = s->n_slots - 1;
     for (size_t i = digest_hash(d, s->hex_len) & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &s->slots[i];
-        if (*slot == 0 || memcmp(s->seen + (*slot - 1) * s->hex_len, d, s->hex_len) == 0)
+        if (*slot == 0 ||
+            memcmp(s->seen + (*slot - 1) * s->hex_len, d, s->hex_len) == 0)
             return slot;
     }
 }

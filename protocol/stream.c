@@ -49,8 +49,8 @@ int jp_stream_append(JpStreamBuffer *b, const char *name, const char *text, size
 
 bool jp_stream_due(const JpStreamBuffer *b, uint64_t now_ns)
 {
-    return b->name[0] &&
-           (now_ns - b->first_ns >= JP_STREAM_FLUSH_NS || b->len >= JP_STREAM_FLUSH_BYTES);
+    return b->name[0] && (now_ns - b->first_ns >= JP_STREAM_FLUSH_NS ||
+                          b->len >= JP_STREAM_FLUSH_BYTES);
 }
 
 json_t *jp_stream_take(JpStreamBuffer *b)

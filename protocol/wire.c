@@ -163,7 +163,8 @@ int jp_wire_send(void *socket, const JpSigner *signer, const JpMessage *m)
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         int flags = i + 1 < n ? ZMQ_SNDMORE : 0;
-        while ((rc = zmq_send(socket, f[i].data, f[i].len, flags)) < 0 && errno == EINTR)
+        while ((rc = zmq_send(socket, f[i].data, f[i].len, flags)) < 0 &&
+               errno == EINTR)
             ;
         rc = rc < 0 ? -1 : 0;
     }
@@ -205,8 +206,8 @@ JpRecv jp_wire_recv(void *socket, JpSigner *signer, int flags, JpMessage *out,
         if (rc < 0) {
             int e = errno;
             zmq_msg_close(&parts[n]);
-            result = (e == EAGAIN || e == EINTR) && n == 0 ? JP_RECV_AGAIN
-                                                           : JP_RECV_ERROR;
+            result =
+                (e == EAGAIN || e == EINTR) && n == 0 ? JP_RECV_AGAIN : JP_RECV_ERROR;
             errno = e;
             break;
         }

@@ -30,11 +30,11 @@ static char *write_file(const char *name, const char *text)
 static void test_good(void)
 {
     JpConnection c;
-    char *path = write_file("good.json",
-                            "{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\", " GOOD_PORTS
-                            ", \"key\": \"abc-123\", \"signature_scheme\": "
-                            "\"hmac-sha256\", \"kernel_name\": \"minipy\", "
-                            "\"jupyter_session\": \"x\"}");
+    char *path = write_file(
+        "good.json", "{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\", " GOOD_PORTS
+                     ", \"key\": \"abc-123\", \"signature_scheme\": "
+                     "\"hmac-sha256\", \"kernel_name\": \"minipy\", "
+                     "\"jupyter_session\": \"x\"}");
     char *err = jp_connection_load(path, &c);
     CHECK(err == NULL);
     free(err);
@@ -52,8 +52,9 @@ static void test_good(void)
     jp_connection_fini(&c);
 
     /* ipc, an empty key (unsigned), defaults for the optional scheme */
-    path = write_file("ipc.json", "{\"transport\": \"ipc\", \"ip\": \"/tmp/k\", " GOOD_PORTS
-                                  ", \"key\": \"\"}");
+    path = write_file("ipc.json",
+                      "{\"transport\": \"ipc\", \"ip\": \"/tmp/k\", " GOOD_PORTS
+                      ", \"key\": \"\"}");
     err = jp_connection_load(path, &c);
     CHECK(err == NULL);
     free(err);
@@ -86,10 +87,11 @@ static void test_bad(void)
               "{\"ip\": \"127.0.0.1\", \"shell_port\": 0, \"iopub_port\": 2, "
               "\"stdin_port\": 3, \"control_port\": 4, \"hb_port\": 5, \"key\": \"k\"}",
               "'shell_port'");
-    check_bad("bigport.json",
-              "{\"ip\": \"127.0.0.1\", \"shell_port\": 1, \"iopub_port\": 2, "
-              "\"stdin_port\": 3, \"control_port\": 4, \"hb_port\": 70000, \"key\": \"k\"}",
-              "'hb_port'");
+    check_bad(
+        "bigport.json",
+        "{\"ip\": \"127.0.0.1\", \"shell_port\": 1, \"iopub_port\": 2, "
+        "\"stdin_port\": 3, \"control_port\": 4, \"hb_port\": 70000, \"key\": \"k\"}",
+        "'hb_port'");
     check_bad("strport.json",
               "{\"ip\": \"127.0.0.1\", \"shell_port\": 1, \"iopub_port\": \"2\", "
               "\"stdin_port\": 3, \"control_port\": 4, \"hb_port\": 5, \"key\": \"k\"}",
@@ -98,8 +100,8 @@ static void test_bad(void)
               "{\"ip\": \"127.0.0.1\", \"shell_port\": 1, \"iopub_port\": 2, "
               "\"control_port\": 4, \"hb_port\": 5, \"key\": \"k\"}",
               "'stdin_port'");
-    check_bad("transport.json", "{\"transport\": \"udp\", \"ip\": \"h\", " GOOD_PORTS "}",
-              "'transport'");
+    check_bad("transport.json",
+              "{\"transport\": \"udp\", \"ip\": \"h\", " GOOD_PORTS "}", "'transport'");
     check_bad("key.json", "{\"ip\": \"h\", " GOOD_PORTS ", \"key\": 42}", "'key'");
     check_bad("scheme.json",
               "{\"ip\": \"h\", " GOOD_PORTS ", \"key\": \"k\", \"signature_scheme\": "

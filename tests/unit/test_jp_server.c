@@ -195,8 +195,8 @@ static json_t *outputs(Client *c, json_t *request)
     JpMessage m;
     while (receive(c, c->iopub, 5000, &m)) {
         if (is_parent(&m, request)) {
-            json_array_append_new(list, json_pack("{s:s, s:O}", "t", jp_msg_type(&m),
-                                                  "c", m.content));
+            json_array_append_new(
+                list, json_pack("{s:s, s:O}", "t", jp_msg_type(&m), "c", m.content));
             bool idle = strcmp(jp_msg_type(&m), "status") == 0 &&
                         strcmp(str(m.content, "execution_state"), "idle") == 0;
             jp_msg_fini(&m);
@@ -209,10 +209,12 @@ static json_t *outputs(Client *c, json_t *request)
     size_t n = json_array_size(list);
     CHECK(n >= 2);
     if (n >= 2) {
-        CHECK(strcmp(str(json_object_get(json_array_get(list, 0), "c"),
-                         "execution_state"), "busy") == 0);
+        CHECK(strcmp(
+                  str(json_object_get(json_array_get(list, 0), "c"), "execution_state"),
+                  "busy") == 0);
         CHECK(strcmp(str(json_object_get(json_array_get(list, n - 1), "c"),
-                         "execution_state"), "idle") == 0);
+                         "execution_state"),
+                     "idle") == 0);
     }
     return list;
 }
@@ -378,7 +380,8 @@ static void test_control_while_busy(Client *c)
     JpMessage m;
     bool busy = false;
     while (!busy && receive(c, c->iopub, 2000, &m)) {
-        busy = is_parent(&m, run) && strcmp(str(m.content, "execution_state"), "busy") == 0;
+        busy = is_parent(&m, run) &&
+               strcmp(str(m.content, "execution_state"), "busy") == 0;
         jp_msg_fini(&m);
     }
     CHECK(busy);
@@ -411,7 +414,8 @@ static void test_stdin(Client *c)
     jp_msg_fini(&m);
     json_decref(reply_to(c, c->shell, run, "execute_reply"));
     json_t *out = outputs(c, run);
-    CHECK(strcmp(str(json_object_get(json_array_get(out, 2), "c"), "text"), "0:bob") == 0);
+    CHECK(strcmp(str(json_object_get(json_array_get(out, 2), "c"), "text"), "0:bob") ==
+          0);
     json_decref(out);
     json_decref(run);
 
@@ -420,7 +424,8 @@ static void test_stdin(Client *c)
     out = outputs(c, run);
     char expect[8];
     snprintf(expect, sizeof expect, "%d:", (int)JP_INPUT_NOT_ALLOWED);
-    CHECK(strcmp(str(json_object_get(json_array_get(out, 2), "c"), "text"), expect) == 0);
+    CHECK(strcmp(str(json_object_get(json_array_get(out, 2), "c"), "text"), expect) ==
+          0);
     json_decref(out);
     json_decref(run);
 }
@@ -433,7 +438,8 @@ static void test_comms_complete_unknown(Client *c)
     json_t *out = outputs(c, open);
     CHECK(json_array_size(out) == 3);
     CHECK(strcmp(output_type(out, 1), "comm_close") == 0);
-    CHECK(strcmp(str(json_object_get(json_array_get(out, 1), "c"), "comm_id"), "c9") == 0);
+    CHECK(strcmp(str(json_object_get(json_array_get(out, 1), "c"), "comm_id"), "c9") ==
+          0);
     json_decref(out);
     json_decref(open);
 
@@ -445,11 +451,12 @@ static void test_comms_complete_unknown(Client *c)
     json_decref(info);
 
     /* "é" + "pr": code point 3 is byte 4; the handler's bytes 2..4 are points 1..3 */
-    json_t *comp = send_request(c, c->shell, "complete_request",
-                                json_pack("{s:s, s:i}", "code", "\xC3\xA9pr",
-                                          "cursor_pos", 3));
+    json_t *comp =
+        send_request(c, c->shell, "complete_request",
+                     json_pack("{s:s, s:i}", "code", "\xC3\xA9pr", "cursor_pos", 3));
     rep = reply_to(c, c->shell, comp, "complete_reply");
-    CHECK(rep && json_integer_value(json_array_get(json_object_get(rep, "matches"), 0)) == 4);
+    CHECK(rep &&
+          json_integer_value(json_array_get(json_object_get(rep, "matches"), 0)) == 4);
     CHECK(rep && json_integer_value(json_object_get(rep, "cursor_start")) == 1);
     CHECK(rep && json_integer_value(json_object_get(rep, "cursor_end")) == 3);
     CHECK(rep && json_is_object(json_object_get(rep, "metadata")));
@@ -529,12 +536,14 @@ int main(void)
         fprintf(stderr, "%s\n", err);
         return 99;
     }
-    CHECK(conn.shell_port > 0 && conn.hb_port > 0 && conn.iopub_port != conn.shell_port);
+    CHECK(conn.shell_port > 0 && conn.hb_port > 0 &&
+          conn.iopub_port != conn.shell_port);
     test_heartbeat(&conn);
 
     Client client = {.conn = &conn};
     jp_session_init(&client.session, "client");
-    client.signer = jp_signer_new(conn.signature_scheme, conn.key, strlen(conn.key), &err);
+    client.signer =
+        jp_signer_new(conn.signature_scheme, conn.key, strlen(conn.key), &err);
     pthread_t t;
     pthread_create(&t, NULL, frontend, &client);
     CHECK(jp_server_run(server) == 0);

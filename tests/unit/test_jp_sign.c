@@ -67,7 +67,8 @@ static void test_jupyter_message(void)
     JpBytes parts[4] = {{header, strlen(header)}, {empty, 2}, {empty, 2}, {empty, 2}};
     char hex[JP_SIGNATURE_MAX + 1];
     jp_sign(s, parts, hex);
-    CHECK(strcmp(hex, "23d21ade63d42fc48bbe2721cd9045ceffb260c3521b7d246495f23adfca79a0") ==
+    CHECK(strcmp(hex,
+                 "23d21ade63d42fc48bbe2721cd9045ceffb260c3521b7d246495f23adfca79a0") ==
           0);
 
     /* Verification: replay, tampering, wrong length, missing, uppercase hex. */

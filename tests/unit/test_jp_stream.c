@@ -53,8 +53,11 @@ static void test_utf8(void)
     json_t *s = jp_utf8_string("h\xC3\xA9 \xF0\x9F\x98\x80", 8);
     CHECK(s && strcmp(json_string_value(s), "h\xC3\xA9 \xF0\x9F\x98\x80") == 0);
     json_decref(s);
-    s = jp_utf8_string("a\xFF" "b\xC3", 4);
-    CHECK(s && strcmp(json_string_value(s), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD") == 0);
+    s = jp_utf8_string("a\xFF"
+                       "b\xC3",
+                       4);
+    CHECK(s && strcmp(json_string_value(s), "a\xEF\xBF\xBD"
+                                            "b\xEF\xBF\xBD") == 0);
     json_decref(s);
     s = jp_utf8_string("\xED\xA0\x80", 3); /* a surrogate: 3 bad bytes */
     CHECK(s && json_string_length(s) == 9);

@@ -205,7 +205,8 @@ static void test_headers(void)
     json_t *a = jp_header_new(&session, "status");
     json_t *b = jp_header_new(&session, "status");
     CHECK(json_object_size(a) == 6);
-    const char *keys[] = {"msg_id", "session", "username", "date", "msg_type", "version"};
+    const char *keys[] = {"msg_id", "session",  "username",
+                          "date",   "msg_type", "version"};
     for (int i = 0; i < 6; i++)
         CHECK(json_is_string(json_object_get(a, keys[i])));
     CHECK(strcmp(json_string_value(json_object_get(a, "version")), "5.4") == 0);
@@ -251,7 +252,8 @@ static void test_sockets(void)
     jp_msg_init(&m, &session, "kernel_info_request", NULL, NULL);
     CHECK(jp_wire_send(dealer, a, &m) == 0);
     CHECK(jp_wire_recv(router, b, 0, &got, "test") == JP_RECV_OK);
-    CHECK(got.n_ids == 1 && got.ids[0].len == 2 && memcmp(got.ids[0].data, "me", 2) == 0);
+    CHECK(got.n_ids == 1 && got.ids[0].len == 2 &&
+          memcmp(got.ids[0].data, "me", 2) == 0);
     JpMessage reply;
     jp_msg_init_reply(&reply, &session, &got, "kernel_info_reply", NULL);
     CHECK(jp_wire_send(router, b, &reply) == 0);

@@ -153,7 +153,8 @@ typedef enum JpRecv {
 } JpRecv;
 
 /* Receives one multipart message; flags 0 or ZMQ_DONTWAIT. channel names the
-   socket in the log line of a dropped message. */
+   socket in the log line of a dropped message. Only JP_RECV_OK leaves anything
+   in *out to jp_msg_fini(). */
 JpRecv jp_wire_recv(void *socket, JpSigner *signer, int flags, JpMessage *out,
                     const char *channel);
 

@@ -64,7 +64,7 @@ static int run_file(int argc, char **argv)
     } else {
         MP_DECREF(r);
     }
-    mp_output_flush();
+    mp_runtime_fini();
     return status;
 }
 

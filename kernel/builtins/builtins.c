@@ -13,6 +13,7 @@
 #include "args.h"
 #include "errors.h"
 #include "func.h"
+#include "mod_gc.h"
 #include "module.h"
 #include "output.h"
 #include "vm.h"
@@ -1157,5 +1158,7 @@ int mp_builtin_modules_init(void)
     mp_module_register("math", mod_math_init);
     mp_module_register("time", mod_time_init);
     mp_module_register("random", mod_random_init);
+    mp_module_register("gc", mod_gc_init);
+    mp_module_register("weakref", mod_weakref_init);
     return 0;
 }

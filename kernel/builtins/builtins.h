@@ -14,7 +14,8 @@
    (not type, globals, locals, super, __build_class__, display, clear_output).
    Readies this folder's types. 0 or -1 with an exception set. */
 int mp_builtins_init(MpObject *builtins_dict);
-/* Register the sys, math, time and random modules with mp_module_register. */
+/* Register the builtin modules (gc, sys, weakref, math, ...) with
+   mp_module_register. */
 int mp_builtin_modules_init(void);
 /* sys.argv for the next (and any later) `import sys`; copies the strings. */
 void mod_sys_set_argv(int argc, char **argv);
@@ -47,5 +48,6 @@ MpObject *mod_sys_init(void);
 MpObject *mod_math_init(void);
 MpObject *mod_time_init(void);
 MpObject *mod_random_init(void);
+MpObject *mod_weakref_init(void);
 
 #endif

@@ -48,6 +48,7 @@ MpType mp_module_type = {
            .dealloc = module_dealloc,
            .size = module_size},
     .basicsize = sizeof(MpModule),
+    .flags = MP_TF_WEAKREFABLE,
     .repr = module_repr,
 };
 

@@ -103,7 +103,10 @@ typedef enum MpUnaryOp { MP_OP_NEG, MP_OP_POS, MP_OP_INVERT } MpUnaryOp;
 typedef enum MpTypeFlags {
     MP_TF_HEAP = 1,     /* made by a class statement; instances own a ref to it */
     MP_TF_BASETYPE = 2, /* may be subclassed by a class statement */
-    MP_TF_EXCEPTION = 4 /* BaseException or a subclass */
+    MP_TF_EXCEPTION = 4, /* BaseException or a subclass */
+    /* Instances may be weakly referenced (CPython's tp_weaklistoffset != 0);
+       instances of heap types always may. */
+    MP_TF_WEAKREFABLE = 8
 } MpTypeFlags;
 
 struct MpType {

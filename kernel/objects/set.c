@@ -1000,6 +1000,7 @@ MpType mp_set_type = {
     .gc = {.name = "set", .traverse = set_traverse, .clear = set_clear_slot,
            .dealloc = set_dealloc, .size = set_size},
     .basicsize = sizeof(MpSet),
+    .flags = MP_TF_WEAKREFABLE,
     .new_ = set_new_,
     .repr = set_repr,
     .hash = mp_hash_not_implemented,

@@ -8,6 +8,7 @@
 #include "builtins.h"
 #include "code.h"
 #include "errors.h"
+#include "mod_gc.h"
 #include "module.h"
 #include "output.h"
 #include "traceback.h"
@@ -17,6 +18,11 @@
 
 static MpObject *main_module;
 
+/* Functions for mp_runtime_fini(), in registration order. */
+#define MAX_ATEXIT 8
+static void (*atexit_fns[MAX_ATEXIT])(void);
+static int natexit;
+
 static bool exception_pending(void)
 {
     return mp_err_occurred();
@@ -24,7 +30,10 @@ static bool exception_pending(void)
 
 int mp_runtime_init(int argc, char **argv)
 {
-    static const GcHooks hooks = {.exception_pending = exception_pending};
+    static const GcHooks hooks = {.exception_pending = exception_pending,
+                                  .save_garbage = mod_gc_save_garbage,
+                                  .on_collect = mod_gc_on_collect,
+                                  .debug_print = mod_gc_debug_print};
     gc_set_hooks(&hooks);
     if (mp_objects_init() < 0 || mp_type_ready(&mp_code_type) < 0)
         goto fail;
@@ -85,4 +94,19 @@ void mp_runtime_print_exception(int fd)
     }
     mp_output_flush();
     MP_DECREF(exc);
+}
+
+int mp_runtime_atexit(void (*fn)(void))
+{
+    if (natexit == MAX_ATEXIT)
+        return -1;
+    atexit_fns[natexit++] = fn;
+    return 0;
+}
+
+void mp_runtime_fini(void)
+{
+    while (natexit > 0)
+        atexit_fns[--natexit]();
+    mp_output_flush();
 }

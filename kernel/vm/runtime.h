@@ -21,6 +21,12 @@ MpObject *mp_runtime_exec(const char *src, size_t len, const char *filename,
 /* Print the pending exception as CPython does for an uncaught one, on the
    given output stream (2 = stderr), and clear it. */
 void mp_runtime_print_exception(int fd);
+/* Call fn at mp_runtime_fini(), the last registered first (CPython's atexit).
+   Registering the same fn twice calls it twice. 0, or -1 when the table is full. */
+int mp_runtime_atexit(void (*fn)(void));
+/* The program ends: run the atexit functions (each must return with no
+   exception pending). The runtime stays usable. */
+void mp_runtime_fini(void);
 
 /* vm_builtins.c: globals, locals, super and the class-related builtins. */
 int vm_builtins_init(MpObject *builtins);

@@ -16,7 +16,6 @@
 #include "types_init.h"
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -263,11 +262,20 @@ static int int_truth(MpObject *self)
     return MP_INT_VALUE(self) != 0;
 }
 
+/* Decimal digits written backwards from the end of buf (no printf: str(int) is hot). */
 static MpObject *int_repr(MpObject *self)
 {
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "%" PRId64, MP_INT_VALUE(self));
-    return mp_str_new(buf, (size_t)n);
+    char buf[24];
+    char *p = buf + sizeof buf;
+    int64_t v = MP_INT_VALUE(self);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (v < 0)
+        *--p = '-';
+    return mp_str_new(p, (size_t)(buf + sizeof buf - p));
 }
 
 static MpObject *bool_repr(MpObject *self)

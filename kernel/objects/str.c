@@ -665,25 +665,32 @@ static MpObject *str_getitem(MpObject *self, MpObject *key)
             return get_empty();
         if (step == 1)
             return substr(s, start, start + n);
+        if (n == 1)
+            return char_at(s, start);
+        if (s->ascii) {
+            MpStr *r = str_alloc(n);
+            if (!r)
+                return NULL;
+            for (int64_t k = 0, i = start; k < n; k++, i += step)
+                r->data[k] = s->data[i];
+            r->length = n;
+            r->ascii = true;
+            return &r->ob;
+        }
+        int64_t *offs = malloc(sizeof(int64_t) * (size_t)(s->length + 1));
+        if (!offs)
+            return mp_err_nomemory();
+        int64_t pos = 0;
+        for (int64_t i = 0; i < s->length; i++) {
+            offs[i] = pos;
+            mp_utf8_decode(s->data, &pos);
+        }
+        offs[s->length] = pos;
         MpStrBuf b;
         mp_strbuf_init(&b);
-        if (s->ascii) {
-            for (int64_t k = 0, i = start; k < n; k++, i += step)
-                mp_strbuf_add_char(&b, s->data[i]);
-        } else {
-            int64_t *offs = malloc(sizeof(int64_t) * (size_t)(s->length + 1));
-            if (!offs)
-                return mp_err_nomemory();
-            int64_t pos = 0;
-            for (int64_t i = 0; i < s->length; i++) {
-                offs[i] = pos;
-                mp_utf8_decode(s->data, &pos);
-            }
-            offs[s->length] = pos;
-            for (int64_t k = 0, i = start; k < n; k++, i += step)
-                mp_strbuf_add(&b, s->data + offs[i], (size_t)(offs[i + 1] - offs[i]));
-            free(offs);
-        }
+        for (int64_t k = 0, i = start; k < n; k++, i += step)
+            mp_strbuf_add(&b, s->data + offs[i], (size_t)(offs[i + 1] - offs[i]));
+        free(offs);
         return mp_strbuf_finish(&b);
     }
     if (mp_is_index(key)) {
@@ -1381,6 +1388,52 @@ static MpObject *str_rstrip(MpObject *self, MpObject *const *args, size_t nargs,
 
 /* ==== replace, partition ==== */
 
+/* Write s with the first `hits` occurrences of od replaced by nd into o. */
+static void replace_fill(const MpStr *s, const char *od, int64_t on, const char *nd,
+                         int64_t nn, int64_t hits, char *o)
+{
+    int64_t pos = 0;
+    for (int64_t k = 0; k < hits; k++) {
+        int64_t hit = find_bytes(s->data, pos, s->size, od, on);
+        memcpy(o, s->data + pos, (size_t)(hit - pos));
+        o += hit - pos;
+        memcpy(o, nd, (size_t)nn);
+        o += nn;
+        pos = hit + on;
+    }
+    memcpy(o, s->data + pos, (size_t)(s->size - pos));
+}
+
+/* replace() of a non-empty needle: count the hits, then fill an exactly sized
+   result (as CPython). No hit returns self. */
+static MpObject *replace_nonempty(MpStr *s, const char *od, int64_t on, const char *nd,
+                                  int64_t nn, int64_t count)
+{
+    int64_t hits = 0;
+    for (int64_t pos = 0, hit;
+         hits < count && (hit = find_bytes(s->data, pos, s->size, od, on)) >= 0;
+         pos = hit + on)
+        hits++;
+    if (hits == 0) {
+        MP_INCREF(&s->ob);
+        return &s->ob;
+    }
+    int64_t grow, size;
+    if (__builtin_mul_overflow(hits, nn - on, &grow) ||
+        __builtin_add_overflow(s->size, grow, &size))
+        return mp_err_nomemory();
+    if (size < 2) { /* "" and one ASCII character come from the caches */
+        char small[2];
+        replace_fill(s, od, on, nd, nn, hits, small);
+        return mp_str_new(small, (size_t)size);
+    }
+    MpStr *r = str_alloc(size);
+    if (!r)
+        return NULL;
+    replace_fill(s, od, on, nd, nn, hits, r->data);
+    return str_finish(r);
+}
+
 static MpObject *str_replace(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
@@ -1399,39 +1452,25 @@ static MpObject *str_replace(MpObject *self, MpObject *const *args, size_t nargs
     MpStr *s = STR(self);
     const char *od = MP_STR_DATA(a[0]), *nd = MP_STR_DATA(a[1]);
     int64_t on = MP_STR_SIZE(a[0]), nn = MP_STR_SIZE(a[1]);
+    if (on != 0)
+        return replace_nonempty(s, od, on, nd, nn, count);
     MpStrBuf b;
     mp_strbuf_init(&b);
     int64_t pos = 0, done = 0;
-    if (on == 0) {
-        while (done < count && pos <= s->size) {
-            mp_strbuf_add(&b, nd, (size_t)nn);
-            done++;
-            if (pos == s->size) {
-                pos++;
-                break;
-            }
-            int64_t p = pos;
-            mp_utf8_decode(s->data, &p);
-            mp_strbuf_add(&b, s->data + pos, (size_t)(p - pos));
-            pos = p;
+    while (done < count && pos <= s->size) {
+        mp_strbuf_add(&b, nd, (size_t)nn);
+        done++;
+        if (pos == s->size) {
+            pos++;
+            break;
         }
-        if (pos <= s->size)
-            mp_strbuf_add(&b, s->data + pos, (size_t)(s->size - pos));
-    } else {
-        int64_t hit;
-        while (done < count && (hit = find_bytes(s->data, pos, s->size, od, on)) >= 0) {
-            mp_strbuf_add(&b, s->data + pos, (size_t)(hit - pos));
-            mp_strbuf_add(&b, nd, (size_t)nn);
-            pos = hit + on;
-            done++;
-        }
-        if (done == 0) {
-            mp_strbuf_free(&b);
-            MP_INCREF(self);
-            return self;
-        }
-        mp_strbuf_add(&b, s->data + pos, (size_t)(s->size - pos));
+        int64_t p = pos;
+        mp_utf8_decode(s->data, &p);
+        mp_strbuf_add(&b, s->data + pos, (size_t)(p - pos));
+        pos = p;
     }
+    if (pos <= s->size)
+        mp_strbuf_add(&b, s->data + pos, (size_t)(s->size - pos));
     return mp_strbuf_finish(&b);
 }
 
@@ -1484,6 +1523,49 @@ static MpObject *str_rpartition(MpObject *self, MpObject *const *args, size_t na
 
 typedef enum CaseMode { CASE_UPPER, CASE_LOWER, CASE_CAPITALIZE, CASE_TITLE, CASE_SWAP } CaseMode;
 
+/* The case mapping of code point c under mode, given the state of the walk;
+   0xDF upper-cased (two code points) is left to the caller. */
+static bool case_up(uint32_t c, CaseMode mode, bool prev_cased, bool first)
+{
+    switch (mode) {
+    case CASE_UPPER: return true;
+    case CASE_LOWER: return false;
+    case CASE_CAPITALIZE: return first;
+    case CASE_TITLE: return !prev_cased;
+    default: return cp_is_lower(c);
+    }
+}
+
+static uint32_t case_map(uint32_t c, CaseMode mode, bool up)
+{
+    if (mode == CASE_SWAP && !cp_is_lower(c) && !cp_is_upper(c))
+        return c;
+    return up ? cp_upper(c) : cp_lower(c);
+}
+
+static bool case_cased(uint32_t c)
+{
+    return cp_alpha(c) && (cp_is_lower(c) || cp_is_upper(c) || c < 0x80);
+}
+
+/* Pure ASCII maps byte for byte into a str of the same size (at least 2 bytes,
+   so the one-character cache is not bypassed). */
+static MpObject *case_ascii(const MpStr *s, CaseMode mode)
+{
+    MpStr *r = str_alloc(s->size);
+    if (!r)
+        return NULL;
+    bool prev_cased = false;
+    for (int64_t i = 0; i < s->size; i++) {
+        uint32_t c = (unsigned char)s->data[i];
+        r->data[i] = (char)case_map(c, mode, case_up(c, mode, prev_cased, i == 0));
+        prev_cased = case_cased(c);
+    }
+    r->length = s->size;
+    r->ascii = true;
+    return &r->ob;
+}
+
 static MpObject *case_impl(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames, const char *fname, CaseMode mode)
 {
@@ -1491,29 +1573,22 @@ static MpObject *case_impl(MpObject *self, MpObject *const *args, size_t nargs,
     if (parse(fname, args, nargs, kwnames, 0, 0, a) < 0)
         return NULL;
     MpStr *s = STR(self);
+    if (s->ascii && s->size >= 2)
+        return case_ascii(s, mode);
     MpStrBuf b;
     mp_strbuf_init(&b);
     bool prev_cased = false, first = true;
     for (int64_t pos = 0; pos < s->size;) {
-        uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos), r = c;
-        bool up;
-        switch (mode) {
-        case CASE_UPPER: up = true; break;
-        case CASE_LOWER: up = false; break;
-        case CASE_CAPITALIZE: up = first; break;
-        case CASE_TITLE: up = !prev_cased; break;
-        default: up = cp_is_lower(c); break;
-        }
-        if (mode == CASE_SWAP && !cp_is_lower(c) && !cp_is_upper(c))
-            r = c;
-        else if (up && c == 0xDF) {
+        uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
+        bool up = case_up(c, mode, prev_cased, first);
+        if (up && c == 0xDF) { /* cp_is_lower(0xDF): swapcase maps it too */
             mp_strbuf_add(&b, mode == CASE_UPPER || mode == CASE_SWAP ? "SS" : "Ss", 2);
             prev_cased = true;
             first = false;
             continue;
-        } else
-            r = up ? cp_upper(c) : cp_lower(c);
-        prev_cased = cp_alpha(c) && (cp_is_lower(c) || cp_is_upper(c) || c < 0x80);
+        }
+        uint32_t r = case_map(c, mode, up);
+        prev_cased = case_cased(c);
         first = false;
         char enc[4];
         mp_strbuf_add(&b, enc, (size_t)mp_utf8_encode(r, enc));

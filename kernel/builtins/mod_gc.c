@@ -125,14 +125,18 @@ static MpObject *gc_collect_fn(MpObject *self, MpObject *const *args, size_t nar
 
 /* ==== Counts, thresholds, statistics, debug flags ==== */
 
-/* A tuple of the three generations' values of get(g). */
+/* A tuple of the three generations' values of get(g), read before the tuple is
+   allocated (an allocation moves count0, as in CPython's Py_BuildValue). */
 static MpObject *per_generation(int (*get)(int generation))
 {
+    int values[GC_NUM_GENERATIONS];
+    for (int g = 0; g < GC_NUM_GENERATIONS; g++)
+        values[g] = get(g);
     MpObject *t = mp_tuple_new(GC_NUM_GENERATIONS);
     if (!t)
         return NULL;
     for (int g = 0; g < GC_NUM_GENERATIONS; g++) {
-        MpObject *v = mp_int_new(get(g));
+        MpObject *v = mp_int_new(values[g]);
         if (!v) {
             MP_DECREF(t);
             return NULL;

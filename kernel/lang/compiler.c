@@ -486,6 +486,46 @@ static MpObject *const_object(Compiler *c, const Expr *e)
     syntax_error(c, "'...' is not supported in Minipy", e->pos);
 }
 
+/* Is every element a constant (or a tuple of constants), as CPython folds? */
+static bool all_constant(const ExprList *l)
+{
+    for (int i = 0; i < l->count; i++) {
+        const Expr *x = l->items[i];
+        if (x->kind == EXPR_TUPLE && x->list.elts.count > 0 && all_constant(&x->list.elts))
+            continue;
+        if (x->kind == EXPR_UNARYOP && x->unaryop.op == AST_USUB &&
+            x->unaryop.operand->kind == EXPR_CONSTANT &&
+            (x->unaryop.operand->constant.kind == CONST_INT ||
+             x->unaryop.operand->constant.kind == CONST_FLOAT) &&
+            !(x->unaryop.operand->constant.kind == CONST_INT &&
+              x->unaryop.operand->constant.i == INT64_MIN))
+            continue;
+        if (x->kind != EXPR_CONSTANT || x->constant.kind == CONST_ELLIPSIS)
+            return false;
+    }
+    return true;
+}
+
+/* The tuple of constant elements (new reference); see all_constant. */
+static MpObject *const_tuple(Compiler *c, const ExprList *l)
+{
+    MpObject *t = check(c, mp_tuple_new(l->count));
+    for (int i = 0; i < l->count; i++) {
+        const Expr *x = l->items[i];
+        MpObject *v;
+        if (x->kind == EXPR_TUPLE)
+            v = const_tuple(c, &x->list.elts);
+        else if (x->kind == EXPR_UNARYOP && x->unaryop.operand->constant.kind == CONST_INT)
+            v = check(c, mp_int_new(-x->unaryop.operand->constant.i));
+        else if (x->kind == EXPR_UNARYOP)
+            v = check(c, mp_float_new(-x->unaryop.operand->constant.f));
+        else
+            v = const_object(c, x);
+        MP_TUPLE_ITEMS(t)[i] = v;
+    }
+    return t;
+}
+
 static const int binop_of[] = {
     [AST_ADD] = MP_OP_ADD,         [AST_SUB] = MP_OP_SUB,       [AST_MULT] = MP_OP_MUL,
     [AST_DIV] = MP_OP_TRUEDIV,     [AST_FLOORDIV] = MP_OP_FLOORDIV, [AST_MOD] = MP_OP_MOD,
@@ -857,13 +897,21 @@ static void compile_expr(Compiler *c, const Expr *e)
     case EXPR_LIST:
         if (has_starred(&e->list.elts)) {
             compile_starred_list(c, &e->list.elts);
+        } else if (e->list.elts.count >= 3 && all_constant(&e->list.elts)) {
+            /* As CPython 3.11: [1, 2, 3] extends an empty list by a constant
+               tuple (which also gives CPython's list capacity). */
+            emit(c, OP_BUILD_LIST, 0);
+            emit_const(c, const_tuple(c, &e->list.elts));
+            emit(c, OP_LIST_EXTEND, 1);
         } else {
             compile_exprs(c, &e->list.elts);
             emit(c, OP_BUILD_LIST, e->list.elts.count);
         }
         break;
     case EXPR_TUPLE:
-        if (has_starred(&e->list.elts)) {
+        if (e->list.elts.count > 0 && all_constant(&e->list.elts)) {
+            emit_const(c, const_tuple(c, &e->list.elts));
+        } else if (has_starred(&e->list.elts)) {
             compile_starred_list(c, &e->list.elts);
             emit(c, OP_LIST_TO_TUPLE, 0);
         } else {

@@ -12,8 +12,20 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static MpObject *pending;
+
+/* An attribute of an exception's own table by C name (borrowed) or NULL. */
+static MpObject *attr_cstr(MpTable *t, const char *name)
+{
+    MpObject *key = mp_str_intern(name);
+    if (!key)
+        return NULL;
+    MpObject *v = mp_table_get_str(t, key);
+    MP_DECREF(key);
+    return v;
+}
 static MpException *prealloc_memory_error;
 
 /* ==== Exception objects ==== */
@@ -88,8 +100,33 @@ static MpObject *exception_new(MpType *type, MpObject *const *args, size_t nargs
     return mp_exception_new(type, args, nargs);
 }
 
+/* str(SyntaxError): "msg (file.py, line 3)", from the attributes the
+   compiler sets; NULL (no exception) when they are missing. */
+static MpObject *syntax_error_str(MpObject *exc)
+{
+    MpTable *attrs = mp_attrs_table(&((MpException *)exc)->attrs);
+    MpObject *msg = attr_cstr(attrs, "msg");
+    MpObject *file = attr_cstr(attrs, "filename");
+    MpObject *line = attr_cstr(attrs, "lineno");
+    if (!msg || !mp_is_str(msg))
+        return NULL;
+    if (!file || !mp_is_str(file) || !line || !mp_is_int(line)) {
+        MP_INCREF(msg);
+        return msg;
+    }
+    const char *base = strrchr(MP_STR_DATA(file), '/');
+    base = base ? base + 1 : MP_STR_DATA(file);
+    return mp_str_format_c("%s (%s, line %lld)", MP_STR_DATA(msg), base,
+                           (long long)MP_INT_VALUE(line));
+}
+
 MpObject *mp_exception_str(MpObject *exc)
 {
+    if (mp_is_instance_of(exc, mp_SyntaxError)) {
+        MpObject *s = syntax_error_str(exc);
+        if (s || mp_err_occurred())
+            return s;
+    }
     MpObject *args = ((MpException *)exc)->args;
     int64_t n = args ? MP_TUPLE_SIZE(args) : 0;
     if (n == 0)

@@ -7,6 +7,7 @@
 #include "abstract.h"
 #include "builtins.h"
 #include "code.h"
+#include "display.h"
 #include "errors.h"
 #include "mod_gc.h"
 #include "module.h"
@@ -39,6 +40,7 @@ int mp_runtime_init(int argc, char **argv)
         goto fail;
     MpObject *builtins = mp_dict_new();
     if (!builtins || mp_builtins_init(builtins) < 0 || vm_builtins_init(builtins) < 0 ||
+        mp_display_init(builtins) < 0 ||
         mp_builtin_modules_init() < 0)
         goto fail;
     mod_sys_set_argv(argc, argv);

@@ -106,6 +106,22 @@ static void add_source(MpStrBuf *b, const char *filename, int line)
     mp_strbuf_add_char(b, '\n');
 }
 
+/* '  File "x.py", line 3' or, for a notebook cell, '  Cell In[2], line 3'. */
+static void add_location(MpStrBuf *b, const char *file, int line)
+{
+    char num[32];
+    snprintf(num, sizeof num, ", line %d", line);
+    if (strncmp(file, "Cell In[", 8) == 0) {
+        mp_strbuf_add_cstr(b, "  ");
+        mp_strbuf_add_cstr(b, file);
+    } else {
+        mp_strbuf_add_cstr(b, "  File \"");
+        mp_strbuf_add_cstr(b, file);
+        mp_strbuf_add_char(b, '"');
+    }
+    mp_strbuf_add_cstr(b, num);
+}
+
 MpObject *mp_exception_format_only(MpObject *exc)
 {
     MpType *t = mp_type(exc);
@@ -117,7 +133,18 @@ MpObject *mp_exception_format_only(MpObject *exc)
         mp_strbuf_add_char(&b, '.');
     }
     mp_strbuf_add_cstr(&b, MP_STR_DATA(t->qualname ? t->qualname : t->name));
-    MpObject *s = mp_str(exc);
+    /* CPython prints a SyntaxError's bare message; its location came above. */
+    MpObject *s = NULL;
+    if (mp_is_instance_of(exc, mp_SyntaxError)) {
+        s = mp_getattr_cstr(exc, "msg");
+        if (!s || !mp_is_str(s)) {
+            mp_err_clear();
+            MP_XDECREF(s);
+            s = NULL;
+        }
+    }
+    if (!s)
+        s = mp_str(exc);
     if (!s) {
         mp_err_clear();
         mp_strbuf_add_cstr(&b, ": <exception str() failed>");
@@ -146,11 +173,8 @@ static int format_syntax_location(MpObject *lines, MpObject *exc)
     MpStrBuf b;
     mp_strbuf_init(&b);
     if (mp_is_str(fn) && mp_is_int(ln)) {
-        char head[64];
-        snprintf(head, sizeof head, "\", line %lld\n", (long long)MP_INT_VALUE(ln));
-        mp_strbuf_add_cstr(&b, "  File \"");
-        mp_strbuf_add_cstr(&b, MP_STR_DATA(fn));
-        mp_strbuf_add_cstr(&b, head);
+        add_location(&b, MP_STR_DATA(fn), (int)MP_INT_VALUE(ln));
+        mp_strbuf_add_char(&b, '\n');
         r = add_line(lines, &b);
     }
     if (r == 0 && mp_is_str(text)) {
@@ -209,11 +233,8 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
             MpObject *entry = MP_LIST_ITEMS(e->traceback)[i];
             const char *file = MP_STR_DATA(MP_TUPLE_ITEMS(entry)[0]);
             int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[1]);
-            char head[64];
-            snprintf(head, sizeof head, "\", line %d, in ", line);
-            mp_strbuf_add_cstr(&b, "  File \"");
-            mp_strbuf_add_cstr(&b, file);
-            mp_strbuf_add_cstr(&b, head);
+            add_location(&b, file, line);
+            mp_strbuf_add_cstr(&b, ", in ");
             mp_strbuf_add_cstr(&b, MP_STR_DATA(MP_TUPLE_ITEMS(entry)[2]));
             mp_strbuf_add_char(&b, '\n');
             add_source(&b, file, line);

@@ -23,7 +23,13 @@
 #include <string.h>
 #include <sys/mman.h>
 
-volatile sig_atomic_t vm_interrupt_requested;
+static atomic_int interrupt_requested;
+atomic_int *vm_interrupt_flag = &interrupt_requested;
+
+void vm_request_interrupt(void)
+{
+    atomic_store(vm_interrupt_flag, 1);
+}
 
 #define STACK_SLOTS   (16u << 20) /* 128 MiB of address space, touched lazily */
 #define MAX_C_DEPTH   2000        /* nested evals (Minipy called from C) */
@@ -69,9 +75,9 @@ void vm_set_recursion_limit(int limit)
 
 int vm_check_interrupt(void)
 {
-    if (!vm_interrupt_requested)
+    if (!vm_interrupt_pending())
         return 0;
-    vm_interrupt_requested = 0;
+    atomic_store(vm_interrupt_flag, 0);
     MpObject *exc = mp_exception_new(mp_KeyboardInterrupt, NULL, 0);
     if (exc) {
         mp_err_set_object(exc);
@@ -708,7 +714,7 @@ static MpObject *eval(MpFrame *frame)
     }
     frame->entry = true;
     LOAD_FRAME();
-    if (vm_interrupt_requested) {
+    if (vm_interrupt_pending()) {
         frame->pc = pc + 1;
         vm_check_interrupt();
         goto error;

@@ -11,11 +11,19 @@
 #include "func.h"
 #include "object.h"
 
-#include <signal.h>
+#include <stdatomic.h>
 
-/* Set from a signal handler or another thread; the VM raises KeyboardInterrupt
-   at its next safe point (loop back-edges, calls, sleeps) and clears it. */
-extern volatile sig_atomic_t vm_interrupt_requested;
+/* The flag the VM polls at safe points (loop back-edges, calls, sleeps): when
+   set, it raises KeyboardInterrupt there and clears it. Set from a signal
+   handler (lock-free atomics are async-signal-safe) or from another thread.
+   The kernel points it at the protocol server's interrupt flag. */
+extern atomic_int *vm_interrupt_flag;
+static inline bool vm_interrupt_pending(void)
+{
+    return atomic_load_explicit(vm_interrupt_flag, memory_order_relaxed) != 0;
+}
+/* Ask for a KeyboardInterrupt (SIGINT handlers call this). */
+void vm_request_interrupt(void);
 /* Raise KeyboardInterrupt now if one was requested: -1 if raised, else 0.
    Blocking builtins (time.sleep, input) call this while they wait. */
 int vm_check_interrupt(void);

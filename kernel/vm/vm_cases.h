@@ -741,7 +741,7 @@ CASE(JUMP)
 CASE(JUMP_BACKWARD)
 {
     JUMPTO(arg);
-    if (vm_interrupt_requested) {
+    if (vm_interrupt_pending()) {
         SAVE_FRAME();
         vm_check_interrupt();
         goto error;
@@ -890,7 +890,7 @@ CASE(CALL_KW)
         callee->ret_slot = callable_slot;
         frame = callee;
         LOAD_FRAME();
-        if (vm_interrupt_requested) {
+        if (vm_interrupt_pending()) {
             vm_check_interrupt();
             goto error;
         }

@@ -57,7 +57,7 @@ static bool run(const char *src)
 static void on_alarm(int sig)
 {
     (void)sig;
-    vm_interrupt_requested = 1;
+    vm_request_interrupt();
 }
 
 static double now(void)

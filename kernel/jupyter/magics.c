@@ -1,0 +1,272 @@
+/*
+ * kernel/jupyter/magics.c - the line-magic rewriting and dispatch, and the magics
+ * that inspect the user's namespace.
+ *
+ * Each magic is a C function taking the argument text; it prints or displays its
+ * result and returns None (or a value, which the cell may show).
+ */
+#include "magics.h"
+
+#include "abstract.h"
+#include "args.h"
+#include "errors.h"
+#include "kernel.h"
+#include "output.h"
+#include "runtime.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef MpObject *(*MagicFn)(const char *args);
+
+typedef struct Magic {
+    const char *name;
+    MagicFn fn;
+} Magic;
+
+/* ==== %who ==== */
+
+/* The user's names: globals that are not the kernel's own or private. */
+static bool is_user_name(MpObject *name)
+{
+    const char *s = MP_STR_DATA(name);
+    return s[0] != '_' && strcmp(s, "In") != 0 && strcmp(s, "Out") != 0;
+}
+
+static MpObject *magic_who(const char *args)
+{
+    (void)args;
+    MpObject *globals = mp_runtime_globals();
+    MpObject *names = mp_list_new(0);
+    if (!names)
+        return NULL;
+    int64_t pos = 0;
+    MpObject *k, *v;
+    while (mp_dict_next(globals, &pos, &k, &v))
+        if (mp_is_str(k) && is_user_name(k) && mp_list_append(names, k) < 0) {
+            MP_DECREF(names);
+            return NULL;
+        }
+    if (mp_list_sort(names, NULL, false) < 0) {
+        MP_DECREF(names);
+        return NULL;
+    }
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    if (MP_LIST_SIZE(names) == 0)
+        mp_strbuf_add_cstr(&b, "Interactive namespace is empty.");
+    for (int64_t i = 0; i < MP_LIST_SIZE(names); i++) {
+        mp_strbuf_add_str(&b, MP_LIST_ITEMS(names)[i]);
+        mp_strbuf_add_char(&b, '\t');
+    }
+    mp_strbuf_add_char(&b, '\n');
+    MP_DECREF(names);
+    MpObject *s = mp_strbuf_finish(&b);
+    if (!s)
+        return NULL;
+    mp_output_write(1, MP_STR_DATA(s), (size_t)MP_STR_SIZE(s));
+    MP_DECREF(s);
+    MP_RETURN_NONE;
+}
+
+/* ==== %pinfo (name?), %pinfo2 (name??) and help() ==== */
+
+static MpObject *page_name(const char *name, int detail)
+{
+    MpObject *text = kj_inspect_text(mp_runtime_globals(), name, detail);
+    if (!text) {
+        mp_err_clear();
+        text = mp_str_format_c("Object `%s` not found.", name);
+        if (!text)
+            return NULL;
+    }
+    kj_page(text);
+    MP_DECREF(text);
+    MP_RETURN_NONE;
+}
+
+static MpObject *magic_pinfo(const char *args)
+{
+    return page_name(args, 0);
+}
+
+static MpObject *magic_pinfo2(const char *args)
+{
+    return page_name(args, 1);
+}
+
+static MpObject *builtin_help(MpObject *self, MpObject *const *args, size_t nargs,
+                              MpObject *kwnames)
+{
+    (void)self;
+    if (mp_args_no_kw("help", kwnames) < 0 || mp_args_count("help", nargs, 1, 1) < 0)
+        return NULL;
+    if (mp_is_str(args[0]))
+        return page_name(MP_STR_DATA(args[0]), 1);
+    /* The argument itself and the caller's stack slot are ours. */
+    MpObject *text = kj_inspect_object(args[0], 1, 2);
+    if (!text)
+        return NULL;
+    kj_page(text);
+    MP_DECREF(text);
+    MP_RETURN_NONE;
+}
+
+static const Magic magics[] = {
+    {"who", magic_who},
+    {"pinfo", magic_pinfo},
+    {"pinfo2", magic_pinfo2},
+};
+
+#define NMAGICS (sizeof magics / sizeof magics[0])
+
+const char *const *kj_magic_names(void)
+{
+    static const char *names[NMAGICS + 1];
+    for (size_t i = 0; i < NMAGICS; i++)
+        names[i] = magics[i].name;
+    return names;
+}
+
+static MpObject *run_line_magic(MpObject *self, MpObject *const *args, size_t nargs,
+                                MpObject *kwnames)
+{
+    (void)self;
+    if (mp_args_no_kw("run_line_magic", kwnames) < 0 ||
+        mp_args_count("run_line_magic", nargs, 2, 2) < 0)
+        return NULL;
+    if (!mp_is_str(args[0]) || !mp_is_str(args[1]))
+        return mp_err_set(mp_TypeError, "run_line_magic() arguments must be str");
+    const char *name = MP_STR_DATA(args[0]);
+    for (size_t i = 0; i < NMAGICS; i++)
+        if (strcmp(magics[i].name, name) == 0)
+            return magics[i].fn(MP_STR_DATA(args[1]));
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    for (size_t i = 0; i < NMAGICS; i++) {
+        mp_strbuf_add_cstr(&b, i ? ", %" : "%");
+        mp_strbuf_add_cstr(&b, magics[i].name);
+    }
+    MpObject *known = mp_strbuf_finish(&b);
+    if (!known)
+        return NULL;
+    mp_err_format(mp_NameError, "Line magic function `%%%s` not found. Known magics: %s",
+                  name, MP_STR_DATA(known));
+    MP_DECREF(known);
+    return NULL;
+}
+
+static const MpMethodDef kernel_builtins[] = {
+    {"run_line_magic", run_line_magic, 0,
+     "run_line_magic(name, line)\nRun the line magic %name with the rest of the line."},
+    {"help", builtin_help, 0,
+     "help(obj)\nShow the object's type, reference count, generation, size, signature and "
+     "docstring in the pager."},
+    {NULL, NULL, 0, NULL},
+};
+
+int kj_magics_init(MpObject *builtins)
+{
+    for (const MpMethodDef *d = kernel_builtins; d->name; d++) {
+        MpObject *f = mp_native_new(d, NULL);
+        int r = f ? mp_dict_set_cstr(builtins, d->name, f) : -1;
+        MP_XDECREF(f);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ==== Rewriting ==== */
+
+/* Append s[0..n) to the buffer as a Python string literal. */
+static void add_literal(MpStrBuf *b, const char *s, size_t n)
+{
+    mp_strbuf_add_char(b, '\'');
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\'' || ch == '\\')
+            mp_strbuf_add_char(b, '\\');
+        mp_strbuf_add_char(b, ch);
+    }
+    mp_strbuf_add_char(b, '\'');
+}
+
+/* `name?` or `name??` (a dotted name, trailing blanks allowed): the length
+   of the name, else 0. */
+static size_t help_line(const char *s, size_t len)
+{
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+        len--;
+    size_t q = 0;
+    while (q < 2 && q < len && s[len - 1 - q] == '?')
+        q++;
+    if (q == 0 || q == len)
+        return 0;
+    for (size_t i = 0; i < len - q; i++) {
+        char ch = s[i];
+        if (!(ch == '_' || ch == '.' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9')))
+            return 0;
+    }
+    return len - q;
+}
+
+char *kj_magic_transform(const char *code)
+{
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    int depth = 0; /* open brackets: magic lines only at depth 0 */
+    const char *line = code;
+    while (*line) {
+        size_t len = strcspn(line, "\n");
+        size_t indent = strspn(line, " \t");
+        size_t qlen = help_line(line + indent, len - indent);
+        if (depth == 0 && qlen) {
+            bool two = line[indent + qlen + 1] == '?';
+            mp_strbuf_add(&b, line, indent);
+            mp_strbuf_add_cstr(&b, two ? "run_line_magic('pinfo2', " : "run_line_magic('pinfo', ");
+            add_literal(&b, line + indent, qlen);
+            mp_strbuf_add_char(&b, ')');
+        } else if (depth == 0 && indent < len && line[indent] == '%' && indent + 1 < len &&
+                   line[indent + 1] != '%') {
+            const char *name = line + indent + 1;
+            size_t nlen = strcspn(name, " \t\n");
+            const char *rest = name + nlen;
+            size_t rlen = len - (size_t)(rest - line);
+            while (rlen && (*rest == ' ' || *rest == '\t')) {
+                rest++;
+                rlen--;
+            }
+            mp_strbuf_add(&b, line, indent);
+            mp_strbuf_add_cstr(&b, "run_line_magic(");
+            add_literal(&b, name, nlen);
+            mp_strbuf_add_cstr(&b, ", ");
+            add_literal(&b, rest, rlen);
+            mp_strbuf_add_char(&b, ')');
+        } else {
+            for (size_t i = 0; i < len; i++) {
+                char ch = line[i];
+                if (ch == '#')
+                    break;
+                depth += (ch == '(' || ch == '[' || ch == '{') - (ch == ')' || ch == ']' || ch == '}');
+            }
+            if (depth < 0)
+                depth = 0;
+            mp_strbuf_add(&b, line, len);
+        }
+        line += len;
+        if (*line == '\n') {
+            mp_strbuf_add_char(&b, '\n');
+            line++;
+        }
+    }
+    MpObject *s = mp_strbuf_finish(&b);
+    if (!s) {
+        mp_err_clear();
+        return NULL;
+    }
+    char *out = strdup(MP_STR_DATA(s));
+    MP_DECREF(s);
+    return out;
+}

@@ -422,6 +422,7 @@ MpObject *mp_class_new(MpObject *name, MpObject *bases, MpObject *ns)
     t->name = name;
     MP_INCREF(ns);
     t->dict = ns;
+    ((MpDict *)ns)->table.watched = true;
     t->qualname = mp_dict_get_cstr(ns, "__qualname__");
     if (t->qualname) {
         /* As CPython: __qualname__ moves from the namespace to the class. */
@@ -459,6 +460,7 @@ MpObject *mp_class_new(MpObject *name, MpObject *bases, MpObject *ns)
 void mp_class_dealloc(GcHead *self)
 {
     MpType *t = (MpType *)self;
+    mp_type_modified(); /* the cache must not match a new type at this address */
     MP_CLEAR(t->dict);
     MP_CLEAR(t->qualname);
     MP_CLEAR(t->module);

@@ -179,8 +179,12 @@ static inline bool mp_is_instance_of(const MpObject *o, const MpType *t)
 {
     return mp_type(o) == t || mp_type_is_subtype(mp_type(o), t);
 }
-/* Look an attribute up along the type's bases (borrowed, NULL: absent, no error). */
+/* Look an attribute up along the type's bases (borrowed, NULL: absent, no error).
+   Results for interned names are cached until mp_type_modified(). */
 MpObject *mp_type_lookup(const MpType *type, MpObject *name);
+/* Forget every cached mp_type_lookup() result: a type's dict changed, or a type
+   went away (CPython's PyType_Modified, for all types at once). */
+void mp_type_modified(void);
 
 /* ==== The builtin types' layouts ==== */
 
@@ -281,6 +285,8 @@ typedef struct MpList {
 /* A list of n items, all set to NULL: the caller fills them (steals). */
 MpObject *mp_list_new(int64_t n);
 int mp_list_append(MpObject *list, MpObject *v); /* borrows v */
+/* Free the dead lists kept for reuse (after a full collection). */
+void mp_list_clear_freelist(void);
 #define MP_LIST_ITEMS(o) (((MpList *)(o))->items)
 #define MP_LIST_SIZE(o)  (((MpList *)(o))->size)
 /* Sort in place with an optional key function and reverse flag (stable). */
@@ -315,6 +321,7 @@ typedef struct MpTable {
     MpTableEntry *entries;
     GcType *owner;      /* whose live_bytes the buffers count toward */
     bool str_keys;      /* only str keys so far (CPython's unicode table kind) */
+    bool watched;       /* a type's dict: every change calls mp_type_modified() */
 } MpTable;
 void mp_table_init(MpTable *t, GcType *owner);
 void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
@@ -360,6 +367,8 @@ static inline MpAttrs *mp_object_attrs(MpObject *o)
     return off ? (MpAttrs *)((char *)o + off) : NULL;
 }
 MpObject *mp_dict_new(void);
+/* Free the dead dicts kept for reuse (after a full collection). */
+void mp_dict_clear_freelist(void);
 /* Borrowed or NULL (see mp_table_get). */
 MpObject *mp_dict_get(MpObject *d, MpObject *key);
 MpObject *mp_dict_get_cstr(MpObject *d, const char *key);

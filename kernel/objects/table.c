@@ -51,7 +51,11 @@ void mp_table_fini(MpTable *t)
     int64_t n = t->nentries, cap = t->capacity, nix = t->nindices;
     int64_t *ix = t->indices;
     GcType *owner = t->owner;
+    bool watched = t->watched;
     mp_table_init(t, owner);
+    t->watched = watched;
+    if (watched)
+        mp_type_modified();
     for (int64_t i = 0; i < n; i++) {
         MP_XDECREF(e[i].key);
         MP_XDECREF(e[i].value);
@@ -200,6 +204,8 @@ int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value
     int64_t slot, ix = lookup(t, key, hash, &slot);
     if (ix == -2)
         return -1;
+    if (t->watched)
+        mp_type_modified();
     if (ix >= 0) {
         MP_INCREF(value);
         MP_SETREF(t->entries[ix].value, value);
@@ -247,6 +253,8 @@ int mp_table_pop(MpTable *t, MpObject *key, MpObject **value)
         return -1;
     if (ix == -1)
         return 0;
+    if (t->watched)
+        mp_type_modified();
     MpTableEntry *e = &t->entries[ix];
     MpObject *k = e->key;
     *value = e->value;
@@ -272,6 +280,8 @@ bool mp_table_popitem(MpTable *t, MpObject **key, MpObject **value)
         t->nentries--;
     if (t->nentries == 0)
         return false;
+    if (t->watched)
+        mp_type_modified();
     MpTableEntry *e = &t->entries[t->nentries - 1];
     uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)e->hash,
              i = perturb & mask;

@@ -219,7 +219,29 @@ bool mp_type_is_subtype(const MpType *type, const MpType *base)
     return false;
 }
 
-MpObject *mp_type_lookup(const MpType *type, MpObject *name)
+/* ==== The lookup cache ====
+ * CPython's method cache: (type, interned name) -> the result of the walk along
+ * the bases, found or not. An entry is valid while its epoch is the current
+ * one; any change to a type's dict (MpTable.watched) and any type going away
+ * start a new epoch. Interned names live for the whole process, so comparing
+ * pointers is enough. */
+
+#define LOOKUP_CACHE_SIZE 2048 /* a power of two */
+
+static struct LookupEntry {
+    uint64_t epoch;
+    const MpType *type;
+    MpObject *name;
+    MpObject *value; /* borrowed from a type's dict, or NULL: absent */
+} lookup_cache[LOOKUP_CACHE_SIZE];
+static uint64_t lookup_epoch = 1;
+
+void mp_type_modified(void)
+{
+    lookup_epoch++;
+}
+
+static MpObject *lookup_uncached(const MpType *type, MpObject *name)
 {
     for (const MpType *t = type; t; t = t->base) {
         if (!t->dict)
@@ -229,6 +251,20 @@ MpObject *mp_type_lookup(const MpType *type, MpObject *name)
             return v;
     }
     return NULL;
+}
+
+MpObject *mp_type_lookup(const MpType *type, MpObject *name)
+{
+    MpStr *s = (MpStr *)name;
+    if (!s->interned)
+        return lookup_uncached(type, name);
+    uint64_t h = (uint64_t)mp_str_hash(name) ^ ((uintptr_t)type >> 4);
+    struct LookupEntry *e = &lookup_cache[h & (LOOKUP_CACHE_SIZE - 1)];
+    if (e->epoch == lookup_epoch && e->type == type && e->name == name)
+        return e->value;
+    MpObject *v = lookup_uncached(type, name);
+    *e = (struct LookupEntry){lookup_epoch, type, name, v};
+    return v;
 }
 
 static int add_descr(MpType *type, const char *name, MpObject *descr)
@@ -252,6 +288,7 @@ int mp_type_ready(MpType *type)
         return -1;
     if (!(type->dict = mp_dict_new()))
         return -1;
+    ((MpDict *)type->dict)->table.watched = true;
     for (const MpMethodDef *m = type->methods; m && m->name; m++) {
         MpMethodDescr *d =
             (MpMethodDescr *)gc_alloc(&mp_method_descr_type.gc, sizeof(MpMethodDescr));
@@ -531,6 +568,7 @@ static int type_traverse(GcHead *self, GcVisit visit, void *arg)
 
 static void type_clear(GcHead *self)
 {
+    mp_type_modified();
     MP_CLEAR(((MpType *)self)->dict);
 }
 

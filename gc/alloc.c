@@ -142,6 +142,51 @@ void gc_free(GcHead *o)
     free(block_start(o));
 }
 
+/* ==== Free lists ==== */
+
+bool gc_freelist_push(GcFreeList *fl, GcHead *o)
+{
+    if (fl->count == fl->max)
+        return false;
+    if (gc_is_gc(o)) {
+        gc_untrack(o);
+        GC_ASSERT(gc_links_of(o)->weakrefs == NULL);
+    }
+    o->type->stats.live_count--;
+    gc_state.live_objects--;
+    fl->items[fl->count++] = o;
+    return true;
+}
+
+GcHead *gc_freelist_pop(GcFreeList *fl)
+{
+    if (fl->count == 0)
+        return NULL;
+    GcHead *o = fl->items[--fl->count];
+    GcType *type = o->type;
+    GcBlock *block = gc_block_of(o);
+    size_t size = block->size - prefix_size(type);
+    if (type->traverse)
+        memset(gc_links_of(o), 0, sizeof(GcLinks));
+    block->bits = 0;
+    memset(o, 0, size);
+    o->refcnt = 1;
+    o->type = type;
+    type->stats.live_count++;
+    gc_state.live_objects++;
+    return o;
+}
+
+void gc_freelist_clear(GcFreeList *fl)
+{
+    while (fl->count > 0) {
+        GcHead *o = fl->items[--fl->count];
+        o->type->stats.live_count++;
+        gc_state.live_objects++;
+        gc_free(o);
+    }
+}
+
 void *gc_buffer_alloc(GcType *owner, size_t size)
 {
     if (over_limit(size))

@@ -113,6 +113,29 @@ void *gc_buffer_alloc(GcType *owner, size_t size);
 void *gc_buffer_realloc(GcType *owner, void *p, size_t old_size, size_t new_size);
 void gc_buffer_free(GcType *owner, void *p, size_t size);
 
+/* ==== Free lists ====
+   CPython 3.11 keeps up to 80 dead lists and 80 dead dicts for reuse; both ways
+   bypass generation 0's count: parking a dead object does not count a free and
+   taking it back does not count an allocation (so freeing 100 lists lowers
+   count0 by 20 only). A parked block is no longer a live object
+   (type->stats.live_count, gc_live_objects) but its bytes stay counted. */
+typedef struct GcFreeList {
+    GcHead **items; /* caller-provided storage for max blocks */
+    size_t count;
+    size_t max;
+} GcFreeList;
+#define GC_FREELIST_INIT(array) {(array), 0, sizeof(array) / sizeof((array)[0])}
+
+/* From a type's dealloc, instead of gc_free(o): park o's block (contents already
+   released) if there is room. false when full: then call gc_free(o). */
+bool gc_freelist_push(GcFreeList *fl, GcHead *o);
+/* The most recently parked block as a new object: refcnt 1, its type, zero past
+   the header, untracked, no flags. NULL when empty (then use gc_alloc). */
+GcHead *gc_freelist_pop(GcFreeList *fl);
+/* gc_free every parked block (CPython's clear_freelists, after a full
+   collection: the GcHooks.clear_freelists hook). */
+void gc_freelist_clear(GcFreeList *fl);
+
 /* 0 means no limit. Allocation past the limit fails (MemoryError, not a crash). */
 void gc_set_memory_limit(size_t bytes);
 size_t gc_memory_limit(void);

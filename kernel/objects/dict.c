@@ -18,9 +18,20 @@
 
 /* ==== Life cycle ==== */
 
+/* Dead dicts kept for reuse, as CPython 3.11's 80 (see gc_freelist_push). */
+static GcHead *free_dicts[80];
+static GcFreeList dict_freelist = GC_FREELIST_INIT(free_dicts);
+
+void mp_dict_clear_freelist(void)
+{
+    gc_freelist_clear(&dict_freelist);
+}
+
 MpObject *mp_dict_new(void)
 {
-    MpDict *d = (MpDict *)gc_alloc(&mp_dict_type.gc, sizeof(MpDict));
+    MpDict *d = (MpDict *)gc_freelist_pop(&dict_freelist);
+    if (!d)
+        d = (MpDict *)gc_alloc(&mp_dict_type.gc, sizeof(MpDict));
     if (!d)
         return mp_err_nomemory();
     mp_table_init(&d->table, &mp_dict_type.gc);
@@ -41,7 +52,8 @@ static void dict_dealloc(GcHead *self)
 {
     gc_untrack(self);
     mp_table_fini(TABLE(self));
-    gc_free(self);
+    if (self->type != &mp_dict_type.gc || !gc_freelist_push(&dict_freelist, self))
+        gc_free(self);
 }
 
 static size_t dict_size(const GcHead *self)

@@ -59,9 +59,20 @@ static int list_resize(MpList *l, int64_t newsize)
     return 0;
 }
 
+/* Dead lists kept for reuse, as CPython 3.11's 80 (see gc_freelist_push). */
+static GcHead *free_lists[80];
+static GcFreeList list_freelist = GC_FREELIST_INIT(free_lists);
+
+void mp_list_clear_freelist(void)
+{
+    gc_freelist_clear(&list_freelist);
+}
+
 MpObject *mp_list_new(int64_t n)
 {
-    MpList *l = (MpList *)gc_alloc(&mp_list_type.gc, sizeof(MpList));
+    MpList *l = (MpList *)gc_freelist_pop(&list_freelist);
+    if (!l)
+        l = (MpList *)gc_alloc(&mp_list_type.gc, sizeof(MpList));
     if (!l)
         return mp_err_nomemory();
     if (n > 0) {
@@ -130,7 +141,8 @@ static void list_dealloc(GcHead *self)
 {
     gc_untrack(self);
     list_clear_items(LIST(self));
-    gc_free(self);
+    if (self->type != &mp_list_type.gc || !gc_freelist_push(&list_freelist, self))
+        gc_free(self);
 }
 
 static size_t list_size(const GcHead *self)

@@ -429,7 +429,8 @@ static const MpMethodDef tuple_methods[] = {
 MpType mp_tuple_type = {
     MP_STATIC_TYPE_HEAD,
     .gc = {.name = "tuple", .traverse = tuple_traverse, .clear = tuple_clear,
-           .dealloc = tuple_dealloc, .size = tuple_size, .can_untrack = tuple_can_untrack},
+           .dealloc = tuple_dealloc, .size = tuple_size, .can_untrack = tuple_can_untrack,
+           .flags = GC_TYPE_IMMUTABLE_CONTAINER},
     .basicsize = sizeof(MpTuple),
     .new_ = tuple_new_,
     .repr = tuple_repr,

@@ -29,12 +29,20 @@ static bool exception_pending(void)
     return mp_err_occurred();
 }
 
+/* End of every full collection, as CPython's clear_freelists. */
+static void clear_freelists(void)
+{
+    mp_list_clear_freelist();
+    mp_dict_clear_freelist();
+}
+
 int mp_runtime_init(int argc, char **argv)
 {
     static const GcHooks hooks = {.exception_pending = exception_pending,
                                   .save_garbage = mod_gc_save_garbage,
                                   .on_collect = mod_gc_on_collect,
-                                  .debug_print = mod_gc_debug_print};
+                                  .debug_print = mod_gc_debug_print,
+                                  .clear_freelists = clear_freelists};
     gc_set_hooks(&hooks);
     if (mp_objects_init() < 0 || mp_type_ready(&mp_code_type) < 0)
         goto fail;

@@ -30,6 +30,8 @@ static void account(GcType *type, size_t bytes, bool add)
 {
     if (add) {
         gc_state.live_bytes += bytes;
+        if (gc_state.live_bytes > gc_state.peak_bytes)
+            gc_state.peak_bytes = gc_state.live_bytes;
         if (type)
             type->stats.live_bytes += bytes;
     } else {
@@ -235,6 +237,16 @@ size_t gc_live_bytes(void)
 size_t gc_live_objects(void)
 {
     return gc_state.live_objects;
+}
+
+size_t gc_peak_bytes(void)
+{
+    return gc_state.peak_bytes;
+}
+
+void gc_reset_peak_bytes(void)
+{
+    gc_state.peak_bytes = gc_state.live_bytes;
 }
 
 /* ==== Tracking ==== */

@@ -142,6 +142,10 @@ size_t gc_memory_limit(void);
 /* Bytes and objects currently live, everything included. */
 size_t gc_live_bytes(void);
 size_t gc_live_objects(void);
+/* The highest gc_live_bytes() since start or since the last reset (tracemalloc's
+   get_traced_memory peak); a reset starts it over at the current live bytes. */
+size_t gc_peak_bytes(void);
+void gc_reset_peak_bytes(void);
 
 /* ==== Tracking ==== */
 

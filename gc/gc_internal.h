@@ -75,6 +75,7 @@ typedef struct GcState {
     GcHooks hooks;
     /* accounting */
     size_t live_bytes;
+    size_t peak_bytes; /* highest live_bytes since gc_reset_peak_bytes() */
     size_t live_objects;
     size_t memory_limit;
     GcType *types_first;

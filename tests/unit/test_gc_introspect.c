@@ -335,6 +335,26 @@ static void test_memory_limit(void)
     CHECK(gc_live_bytes() == live);
 }
 
+/* The peak follows the high-water mark of live bytes and restarts at a reset. */
+static void test_peak_bytes(void)
+{
+    gc_settle();
+    gc_reset_peak_bytes();
+    size_t base = gc_live_bytes();
+    CHECK(gc_peak_bytes() == base);
+    Node *big = node_new(1000, 0);
+    size_t with_big = gc_live_bytes();
+    CHECK(with_big > base && gc_peak_bytes() == with_big);
+    GC_DECREF(big);
+    CHECK(gc_live_bytes() == base && gc_peak_bytes() == with_big);
+    Node *small = node_new(1, 0);
+    CHECK(gc_peak_bytes() == with_big); /* below the mark: unchanged */
+    gc_reset_peak_bytes();
+    CHECK(gc_peak_bytes() == gc_live_bytes());
+    GC_DECREF(small);
+    CHECK(gc_peak_bytes() > gc_live_bytes());
+}
+
 int main(void)
 {
     gc_disable();
@@ -344,6 +364,7 @@ int main(void)
     test_retained_deep();
     test_types_and_accounting();
     test_memory_limit();
+    test_peak_bytes();
     gc_settle();
     CHECK(gc_validate());
     return UNIT_DONE();

@@ -33,14 +33,11 @@ void mp_table_init(MpTable *t, GcType *owner)
     t->owner = owner;
 }
 
-static void free_buffers(MpTable *t)
+/* indices and entries share one buffer (entries right after the indices), as
+   CPython's keys object: one allocation per table instead of two. */
+static size_t buffer_size(int64_t nindices, int64_t capacity)
 {
-    if (t->indices)
-        gc_buffer_free(t->owner, t->indices, (size_t)t->nindices * sizeof(int64_t));
-    if (t->entries)
-        gc_buffer_free(t->owner, t->entries, (size_t)t->capacity * sizeof(MpTableEntry));
-    t->indices = NULL;
-    t->entries = NULL;
+    return (size_t)nindices * sizeof(int64_t) + (size_t)capacity * sizeof(MpTableEntry);
 }
 
 /* Release entries in insertion order (key, then value), as CPython's dict
@@ -60,10 +57,7 @@ void mp_table_fini(MpTable *t)
         MP_XDECREF(e[i].key);
         MP_XDECREF(e[i].value);
     }
-    if (ix)
-        gc_buffer_free(owner, ix, (size_t)nix * sizeof(int64_t));
-    if (e)
-        gc_buffer_free(owner, e, (size_t)cap * sizeof(MpTableEntry));
+    gc_buffer_free(owner, ix, buffer_size(nix, cap));
 }
 
 void mp_table_clear(MpTable *t)
@@ -75,14 +69,12 @@ void mp_table_clear(MpTable *t)
 static int table_resize(MpTable *t, int64_t nindices)
 {
     int64_t cap = usable_for(nindices);
-    int64_t *ix = gc_buffer_alloc(t->owner, (size_t)nindices * sizeof(int64_t));
-    MpTableEntry *e = ix ? gc_buffer_alloc(t->owner, (size_t)cap * sizeof(MpTableEntry)) : NULL;
-    if (!e) {
-        if (ix)
-            gc_buffer_free(t->owner, ix, (size_t)nindices * sizeof(int64_t));
+    int64_t *ix = gc_buffer_alloc(t->owner, buffer_size(nindices, cap));
+    if (!ix) {
         mp_err_nomemory();
         return -1;
     }
+    MpTableEntry *e = (MpTableEntry *)(ix + nindices);
     memset(ix, 0xff, (size_t)nindices * sizeof(int64_t)); /* IX_EMPTY */
     int64_t n = 0;
     uint64_t mask = (uint64_t)nindices - 1;
@@ -97,7 +89,7 @@ static int table_resize(MpTable *t, int64_t nindices)
         }
         ix[i] = n++;
     }
-    free_buffers(t);
+    gc_buffer_free(t->owner, t->indices, buffer_size(t->nindices, t->capacity));
     t->indices = ix;
     t->entries = e;
     t->nindices = nindices;

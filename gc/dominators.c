@@ -91,6 +91,7 @@ typedef struct Builder {
     size_t *succ_count;
     GcHead **edges; /* successor objects, numbered lazily */
     size_t nedges, edges_cap;
+    const GcHead *opaque; /* numbered, but its references are not followed */
     bool oom;
 } Builder;
 
@@ -144,7 +145,7 @@ static size_t number(Builder *b, GcHead *o, size_t parent)
     t->obj[v] = o;
     b->parent[v] = parent;
     b->succ_start[v] = b->nedges;
-    if (o != NULL && gc_is_gc(o))
+    if (o != NULL && o != b->opaque && gc_is_gc(o))
         o->type->traverse(o, collect_edge, b);
     b->succ_count[v] = b->nedges - b->succ_start[v];
     return b->oom ? NONE : v;
@@ -287,10 +288,16 @@ static bool dominators(Builder *b)
 
 GcDomTree *gc_domtree_new(GcHead *const *roots, size_t nroots)
 {
+    return gc_domtree_new_opaque(roots, nroots, NULL);
+}
+
+GcDomTree *gc_domtree_new_opaque(GcHead *const *roots, size_t nroots,
+                                 const GcHead *opaque)
+{
     GcDomTree *t = calloc(1, sizeof *t);
     if (t == NULL)
         return NULL;
-    Builder b = {.t = t};
+    Builder b = {.t = t, .opaque = opaque};
     bool ok = depth_first(&b, roots, nroots) && dominators(&b) &&
               (t->retained = malloc(t->n * sizeof(size_t))) != NULL;
     if (ok) {

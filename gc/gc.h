@@ -314,6 +314,11 @@ int gc_visit_types(int (*fn)(const GcType *type, void *arg), void *arg);
    the tree before anything it saw can die. NULL when out of memory. */
 typedef struct GcDomTree GcDomTree;
 GcDomTree *gc_domtree_new(GcHead *const *roots, size_t nroots);
+/* The same, but the references of `opaque` (may be NULL) are not followed: it is
+   a leaf. For a caller that models that object's entries as roots of their own
+   (the notebook tools do so with the namespace dict, one root per name). */
+GcDomTree *gc_domtree_new_opaque(GcHead *const *roots, size_t nroots,
+                                 const GcHead *opaque);
 void gc_domtree_free(GcDomTree *tree);
 /* Objects reachable from the roots (each counted once). */
 size_t gc_domtree_count(const GcDomTree *tree);

@@ -117,6 +117,16 @@ static void test_retained_by_hand(void)
         CHECK(gc_domtree_idom(t, &r->head) == NULL);
         gc_domtree_free(t);
     }
+    /* A opaque: C is reached through B only, so B dominates it */
+    t = gc_domtree_new_opaque(roots, 1, &a->head);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK(gc_domtree_count(t) == 4);
+        CHECK(gc_domtree_retained(t, &a->head) == NODE_SIZE(1));
+        CHECK(gc_domtree_idom(t, &c->head) == &b->head);
+        CHECK(gc_domtree_retained(t, &b->head) == NODE_SIZE(1) + NODE_SIZE(0));
+        gc_domtree_free(t);
+    }
     /* R -> X; X -> Y, X -> Z; Y -> Z; Z -> X (a cycle back), Z -> atom */
     Node *x = node_new(2, 0), *y = node_new(1, 0), *z = node_new(2, 0);
     Atom *leaf = atom_new(0);

@@ -361,9 +361,12 @@ static MpObject *type_call(MpObject *self, MpObject *const *args, size_t nargs,
     MpObject *obj = t->new_(t, args, nargs, kwnames);
     if (!obj || !(t->flags & MP_TF_HEAP) || !mp_is_instance_of(obj, t))
         return obj;
-    MpObject *init_name = mp_str_intern("__init__");
+    static MpObject *init_name; /* interned: lives as long as the process */
+    if (!init_name && !(init_name = mp_str_intern("__init__"))) {
+        MP_DECREF(obj);
+        return NULL;
+    }
     MpObject *init = mp_type_lookup(t, init_name);
-    MP_DECREF(init_name);
     if (init && init->type == &mp_method_descr_type.gc &&
         ((MpMethodDescr *)init)->owner == &mp_object_type) {
         if (nargs + nkw > 0) {

@@ -55,20 +55,16 @@ static int no_args(const char *fname, size_t nargs, MpObject *kwnames)
 static int optional_arg(const char *fname, const char *name, MpObject *const *args,
                         size_t nargs, MpObject *kwnames, MpObject **out)
 {
-    if (nargs > 1) {
+    size_t total = nargs + (kwnames ? (size_t)MP_TUPLE_SIZE(kwnames) : 0);
+    if (total > 1) {
         mp_err_format(mp_TypeError, "%s() takes at most 1 argument (%zu given)", fname,
-                      nargs + (kwnames ? (size_t)MP_TUPLE_SIZE(kwnames) : 0));
+                      total);
         return -1;
     }
     const char *const names[] = {name, NULL};
     MpObject *kw;
     if (mp_args_kwonly(fname, args, nargs, kwnames, names, &kw) < 0)
         return -1;
-    if (kw && nargs == 1) {
-        mp_err_format(mp_TypeError, "argument for %s() given by name ('%s') and position (1)",
-                      fname, name);
-        return -1;
-    }
     *out = nargs == 1 ? args[0] : kw;
     return 0;
 }

@@ -317,11 +317,31 @@ static json_t *execute(void *ctx, JpServer *server, const JpExecuteRequest *req)
 
 /* ==== The other requests ==== */
 
+/* jupyter console auto-indents the line after a block's statement, so the empty
+ * line that closes the block arrives as spaces: answer as for an empty line. */
+static LangCompleteness console_is_complete(const char *code, int *indent)
+{
+    size_t len = strlen(code);
+    size_t start = len;
+    while (start > 0 && (code[start - 1] == ' ' || code[start - 1] == '\t'))
+        start--;
+    if (start == len || start == 0 || code[start - 1] != '\n')
+        return lang_is_complete(code, len, indent);
+    char *src = malloc(start + 1);
+    if (!src)
+        return lang_is_complete(code, len, indent);
+    memcpy(src, code, start);
+    src[start] = '\n';
+    LangCompleteness answer = lang_is_complete(src, start + 1, indent);
+    free(src);
+    return answer;
+}
+
 static json_t *is_complete(void *ctx, const char *code)
 {
     (void)ctx;
     int indent = 0;
-    switch (lang_is_complete(code, strlen(code), &indent)) {
+    switch (console_is_complete(code, &indent)) {
     case LANG_COMPLETE:
         return json_pack("{s:s}", "status", "complete");
     case LANG_INCOMPLETE: {

@@ -250,15 +250,15 @@ static void declare(SymTable *st, Scope *s, const Stmt *stmt, bool global)
         const char *name = names->items[i];
         Symbol *sym = symtable_lookup(s, name);
         if (sym && (sym->flags & (SYM_ASSIGNED | SYM_USED | SYM_PARAM))) {
-            const char *fmt = sym->flags & SYM_PARAM
-                                  ? "name '%s' is parameter and %s"
-                                  : sym->flags & SYM_ASSIGNED
-                                        ? "name '%s' is assigned to before %s declaration"
-                                        : "name '%s' is used prior to %s declaration";
-            size_t n = strlen(fmt) + strlen(name) + 16;
+            const char *kind = global ? "global" : "nonlocal";
+            size_t n = strlen(name) + 64;
             char *msg = ast_alloc(st->arena, n);
-            if (msg)
-                snprintf(msg, n, fmt, name, global ? "global" : "nonlocal");
+            if (msg && (sym->flags & SYM_PARAM))
+                snprintf(msg, n, "name '%s' is parameter and %s", name, kind);
+            else if (msg && (sym->flags & SYM_ASSIGNED))
+                snprintf(msg, n, "name '%s' is assigned to before %s declaration", name, kind);
+            else if (msg)
+                snprintf(msg, n, "name '%s' is used prior to %s declaration", name, kind);
             set_error(st, msg ? msg : "out of memory", stmt->pos.line, stmt->pos.col + 1);
             return;
         }

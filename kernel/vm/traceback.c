@@ -2,9 +2,9 @@
  * kernel/vm/traceback.c - records the frames an exception passes through and
  * formats them as CPython 3.11 prints an uncaught exception.
  *
- * A traceback is a list of (filename, line, name, serial) tuples, innermost
- * first; it does not keep frames alive (CPython's does: a documented
- * difference for notebook leak hunting).
+ * A traceback is a list of (filename, line, name, serial, locals) tuples,
+ * innermost first. As in CPython, where a traceback keeps its frames alive, the
+ * locals of a frame an exception escaped from live as long as the exception.
  */
 #include "traceback.h"
 
@@ -58,7 +58,8 @@ void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int lin
             return;
     }
     MpObject *lineno = mp_int_new(line), *ser = mp_int_new((int64_t)serial);
-    MpObject *entry = lineno && ser ? mp_tuple_pack(4, filename, lineno, name, ser) : NULL;
+    MpObject *entry =
+        lineno && ser ? mp_tuple_pack(5, filename, lineno, name, ser, mp_none) : NULL;
     MP_XDECREF(lineno);
     MP_XDECREF(ser);
     if (!entry)
@@ -70,6 +71,19 @@ void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int lin
 oom:
     if (mp_err_peek() != exc) {
         mp_err_set_object(exc);
+    }
+}
+
+void mp_traceback_keep_locals(MpObject *exc, uint64_t serial, MpObject *locals)
+{
+    MpObject *tb = ((MpException *)exc)->traceback;
+    for (int64_t i = tb ? MP_LIST_SIZE(tb) - 1 : -1; i >= 0; i--) {
+        MpObject *entry = MP_LIST_ITEMS(tb)[i];
+        if ((uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[3]) == serial) {
+            MP_INCREF(locals);
+            MP_SETREF(MP_TUPLE_ITEMS(entry)[4], locals);
+            return;
+        }
     }
 }
 

@@ -14,6 +14,10 @@
 void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int line,
                       uint64_t serial);
 
+/* The exception escaped the frame with this serial: its traceback entry keeps
+   the frame's locals (a tuple, borrowed), as CPython's traceback keeps frames. */
+void mp_traceback_keep_locals(MpObject *exc, uint64_t serial, MpObject *locals);
+
 /* Source lines for tracebacks: a function returning the text of line `line`
    of `filename` (without newline) into buf, or false. The kernel supplies
    notebook cells; files are read from disk by default. */

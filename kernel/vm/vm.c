@@ -13,6 +13,7 @@
 #include "abstract.h"
 #include "class.h"
 #include "code.h"
+#include "cstack.h"
 #include "errors.h"
 #include "frame.h"
 #include "module.h"
@@ -381,6 +382,37 @@ static MpObject *load_global(MpObject *globals, MpObject *name)
     return v;
 }
 
+/* LOAD_GLOBAL of the code's name i: load_global() through code->global_cache,
+   which is made on first use (without it every load takes the slow path). */
+static MpObject *load_global_cached(MpObject *globals, MpCode *code, int i)
+{
+    MpTable *g = &((MpDict *)globals)->table, *b = &((MpDict *)vm.builtins)->table;
+    MpGlobalCache *c = code->global_cache ? &code->global_cache[i] : NULL;
+    if (c && g->keys_version != 0 && c->globals_version == g->keys_version &&
+        (c->builtins_version == 0 || c->builtins_version == b->keys_version)) {
+        MpObject *v = (c->builtins_version ? b : g)->entries[c->index].value;
+        MP_INCREF(v);
+        return v;
+    }
+    MpObject *name = MP_TUPLE_ITEMS(code->names)[i];
+    if (!c && (code->global_cache = calloc((size_t)MP_TUPLE_SIZE(code->names), sizeof *c)))
+        c = &code->global_cache[i];
+    MpTable *where = g;
+    int64_t ix = mp_table_index_str(g, name);
+    if (ix < 0) {
+        where = b;
+        ix = mp_table_index_str(b, name);
+    }
+    if (ix < 0)
+        return name_error(name);
+    if (c)
+        *c = (MpGlobalCache){mp_table_keys_version(g),
+                             where == b ? mp_table_keys_version(b) : 0, ix};
+    MpObject *v = where->entries[ix].value;
+    MP_INCREF(v);
+    return v;
+}
+
 static void unbound_local(MpCode *co, int slot)
 {
     if (slot < co->nlocals) {
@@ -650,6 +682,29 @@ static MpObject *before_with(MpObject *mgr, MpObject **exit_out)
     return r;
 }
 
+/* The pending exception escapes frame f: move f's locals into its traceback
+   entry, so they live as long as the exception (CPython's frames do). */
+static void keep_locals(MpFrame *f)
+{
+    MpObject *exc = mp_err_peek();
+    int n = mp_code_nslots(f->code);
+    if (!exc || n == 0 || !mp_is_instance_of(exc, mp_BaseException))
+        return;
+    MpObject *t = mp_tuple_new(n);
+    if (!t) {
+        mp_err_clear();
+        mp_err_set_object(exc);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        MpObject *v = f->slots[i] ? f->slots[i] : (MP_INCREF(mp_none), mp_none);
+        f->slots[i] = NULL;
+        MP_TUPLE_ITEMS(t)[i] = v;
+    }
+    mp_traceback_keep_locals(exc, f->serial, t);
+    MP_DECREF(t);
+}
+
 /* Record frame f's current line in the pending exception's traceback, once
    per frame. */
 static void add_traceback(MpFrame *f)
@@ -706,9 +761,10 @@ static MpObject *eval(MpFrame *frame)
     uint32_t instr;
     int arg;
 
-    if (++vm.c_depth > MAX_C_DEPTH) {
+    if (++vm.c_depth > MAX_C_DEPTH || mp_cstack_check("") < 0) {
         vm.c_depth--;
-        mp_err_set(mp_RecursionError, "maximum recursion depth exceeded");
+        if (!mp_err_occurred())
+            mp_err_set(mp_RecursionError, "maximum recursion depth exceeded");
         pop_frame(frame, frame->sp);
         return NULL;
     }
@@ -779,6 +835,7 @@ exception_unwind:
         }
         bool entry = frame->entry;
         MpObject **ret = frame->ret_slot;
+        keep_locals(frame);
         pop_frame(frame, sp);
         if (entry) {
             vm.c_depth--;

@@ -1,5 +1,5 @@
 import sys
-print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(sys.maxsize, sys.maxsize == 9223372036854775807)
 print(sys.version_info[0], sys.version_info[:2], sys.version_info.major, sys.version_info.minor)
 print(type(sys.version).__name__, sys.version.startswith('3.11'))
 print(type(sys.argv).__name__, len(sys.argv), sys.argv[0].endswith('mod_sys_basics.py'))

@@ -6,6 +6,7 @@ Only what cannot be stable is normalised: message and cell ids, memory addresses
 (0x...) and timings (a number followed by a time unit). Anything else that differs
 fails the test with a unified diff per cell. With --update the executed notebook
 is written back instead (after a kernel or notebook change; review the git diff).
+With --print the executed notebook is printed as text (tools/demo).
 
 Run with /usr/bin/python3 (nbclient, nbformat, jupyter_client), as
 tests/notebooks/meson.build does:
@@ -18,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 # 1.5 ms, 12 µs, 0.0031s, 3.2 sec, 950 ns: a timing, whatever produced it.
@@ -63,6 +65,61 @@ def cell_lines(cell):
     return lines
 
 
+def summary(mime, value):
+    """A line or two saying what a rich output shows, for a terminal."""
+    if mime == "image/svg+xml":
+        titles = re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]*)</title>', value)
+        return [f"[image/svg+xml: a drawing of {len(titles)} nodes]"]
+    if mime == "text/html":
+        rows = value.count("<tr")
+        return [f"[text/html: {'a table of %d rows' % rows if rows else '%d characters' % len(value)}]"]
+    return [f"[{mime}: {len(value)} characters]"]
+
+
+def readable_output(output):
+    """One output for a terminal: text as is, rich data as text/plain or a summary."""
+    if output["output_type"] in ("stream", "error"):
+        lines = output_lines(output)[1:] if output["output_type"] == "stream" else []
+        if output["output_type"] == "error":
+            for frame in output["traceback"]:
+                lines += ANSI.sub("", frame).splitlines()
+        return lines
+    data = output["data"]
+    lines = []
+    if "text/plain" in data:
+        prefix = f"Out[{output['execution_count']}]: " if "execution_count" in output else ""
+        text = data["text/plain"]
+        lines += (prefix + text).splitlines()
+    for mime in sorted(data):
+        if mime != "text/plain":
+            lines += summary(mime, data[mime])
+    return lines
+
+
+def print_notebook(nb, name):
+    print(f"==== {name}")
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for paragraph in cell.source.split("\n\n"):
+                print()
+                if paragraph.lstrip().startswith(("|", "*", "#")):
+                    print(paragraph)
+                else:
+                    print(textwrap.fill(" ".join(paragraph.split()), 88))
+            continue
+        if cell.cell_type != "code":
+            continue
+        print()
+        lines = cell.source.splitlines() or [""]
+        print(f"In [{cell.execution_count}]: {lines[0]}")
+        for line in lines[1:]:
+            print("        " + line if line else "")
+        for output in cell.outputs:
+            for line in readable_output(output):
+                print("  | " + line)
+    print()
+
+
 def compare(stored, fresh, name):
     """Returns the readable differences between two executions, '' if none."""
     problems = []
@@ -89,13 +146,16 @@ def execute(path, kernel):
     return nb
 
 
-def check_notebook(path, update):
+def check_notebook(path, mode):
     import nbformat
 
     stored = nbformat.read(path, as_version=4)
     fresh = execute(path, "minipy")
     name = os.path.basename(path)
-    if update:
+    if mode == "print":
+        print_notebook(fresh, name)
+        return True
+    if mode == "update":
         nbformat.write(fresh, path)
         print(f"{name}: outputs stored")
         return True
@@ -126,8 +186,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minipy", help="the minipy executable")
     parser.add_argument("--jupyter", help="where to install the minipy kernelspec")
-    parser.add_argument("--update", action="store_true",
-                        help="store the fresh outputs instead of comparing")
+    parser.add_argument("--update", dest="mode", action="store_const", const="update",
+                        default="compare", help="store the fresh outputs instead of comparing")
+    parser.add_argument("--print", dest="mode", action="store_const", const="print",
+                        help="print the executed notebooks as text instead of comparing")
     parser.add_argument("--check-data", metavar="DIR",
                         help="check DIR/orders.csv against DIR/make_orders.py")
     parser.add_argument("notebooks", nargs="*")
@@ -149,7 +211,7 @@ def main():
                        stdout=subprocess.DEVNULL)
         os.environ["JUPYTER_PATH"] = os.path.join(args.jupyter, "share", "jupyter")
         for path in args.notebooks:
-            ok = check_notebook(path, args.update) and ok
+            ok = check_notebook(path, args.mode) and ok
     return 0 if ok else 1
 
 

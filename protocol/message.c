@@ -13,26 +13,59 @@
 #include <string.h>
 #include <time.h>
 
+/* Random bytes for ids, drawn from libsodium a pool at a time: one getrandom()
+   call per 128 ids instead of one per message. Per thread, so no lock. */
+static void random_bytes(unsigned char *out, size_t n)
+{
+    static _Thread_local unsigned char pool[2048];
+    static _Thread_local size_t left;
+    if (left < n) {
+        randombytes_buf(pool, sizeof pool);
+        left = sizeof pool;
+    }
+    memcpy(out, pool + sizeof pool - left, n);
+    sodium_memzero(pool + sizeof pool - left, n);
+    left -= n;
+}
+
 void jp_uuid(char out[37])
 {
+    static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
-    randombytes_buf(b, sizeof b);
+    random_bytes(b, sizeof b);
     b[6] = (unsigned char)((b[6] & 0x0F) | 0x40); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3F) | 0x80); /* RFC 4122 variant */
-    snprintf(out, 37,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-             b[12], b[13], b[14], b[15]);
+    char *o = out;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *o++ = '-';
+        *o++ = hex[b[i] >> 4];
+        *o++ = hex[b[i] & 15];
+    }
+    *o = '\0';
 }
 
 void jp_iso8601_now(char out[32])
 {
+    /* the date and time to the second change once a second: format them then */
+    static _Thread_local time_t second = -1;
+    static _Thread_local char prefix[24];
     struct timespec ts;
-    struct tm tm;
     clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(out + n, 32 - n, ".%06ldZ", ts.tv_nsec / 1000);
+    if (ts.tv_sec != second) {
+        struct tm tm;
+        gmtime_r(&ts.tv_sec, &tm);
+        strftime(prefix, sizeof prefix, "%Y-%m-%dT%H:%M:%S", &tm);
+        second = ts.tv_sec;
+    }
+    size_t n = strlen(prefix);
+    memcpy(out, prefix, n);
+    out[n++] = '.';
+    long us = ts.tv_nsec / 1000;
+    for (int i = 5; i >= 0; i--, us /= 10)
+        out[n + (size_t)i] = (char)('0' + us % 10);
+    out[n + 6] = 'Z';
+    out[n + 7] = '\0';
 }
 
 void jp_session_init(JpSession *session, const char *username)
@@ -49,9 +82,19 @@ json_t *jp_header_new(const JpSession *session, const char *msg_type)
     char id[37], date[32];
     jp_uuid(id);
     jp_iso8601_now(date);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "msg_id", id, "session",
-                     session->id, "username", session->username, "date", date,
-                     "msg_type", msg_type, "version", JP_PROTOCOL_VERSION);
+    json_t *h = json_object();
+    if (h &&
+        (json_object_set_new(h, "msg_id", json_string_nocheck(id)) < 0 ||
+         json_object_set_new(h, "session", json_string_nocheck(session->id)) < 0 ||
+         json_object_set_new(h, "username", json_string(session->username)) < 0 ||
+         json_object_set_new(h, "date", json_string_nocheck(date)) < 0 ||
+         json_object_set_new(h, "msg_type", json_string(msg_type)) < 0 ||
+         json_object_set_new(h, "version", json_string_nocheck(JP_PROTOCOL_VERSION)) <
+             0)) {
+        json_decref(h);
+        return NULL;
+    }
+    return h;
 }
 
 const char *jp_msg_type(const JpMessage *m)

@@ -19,9 +19,11 @@ enum { HASH_NONE, HASH_SHA256, HASH_SHA512 };
 
 struct JpSigner {
     int hash;
-    unsigned char *key;
-    size_t key_len;
     size_t hex_len;
+    /* the HMAC state right after keying, copied for every message: keying costs
+       two compression rounds a message would otherwise repeat */
+    crypto_auth_hmacsha256_state keyed256;
+    crypto_auth_hmacsha512_state keyed512;
     pthread_mutex_t lock; /* guards the history: shell, control, stdin share it */
     char *seen;           /* count entries of hex_len bytes */
     size_t count, cap;
@@ -51,15 +53,15 @@ JpSigner *jp_signer_new(const char *scheme, const char *key, size_t key_len, cha
         return NULL;
     }
     JpSigner *s = calloc(1, sizeof *s);
-    if (!s || (key_len && !(s->key = malloc(key_len)))) {
-        free(s);
+    if (!s) {
         *err = strdup("out of memory");
         return NULL;
     }
-    if (key_len)
-        memcpy(s->key, key, key_len);
     s->hash = hash;
-    s->key_len = key_len;
+    if (hash == HASH_SHA256)
+        crypto_auth_hmacsha256_init(&s->keyed256, (const unsigned char *)key, key_len);
+    else if (hash == HASH_SHA512)
+        crypto_auth_hmacsha512_init(&s->keyed512, (const unsigned char *)key, key_len);
     s->hex_len = hash == HASH_SHA256 ? 64 : hash == HASH_SHA512 ? 128 : 0;
     pthread_mutex_init(&s->lock, NULL);
     return s;
@@ -69,9 +71,8 @@ void jp_signer_free(JpSigner *s)
 {
     if (!s)
         return;
-    if (s->key)
-        sodium_memzero(s->key, s->key_len);
-    free(s->key);
+    sodium_memzero(&s->keyed256, sizeof s->keyed256);
+    sodium_memzero(&s->keyed512, sizeof s->keyed512);
     free(s->seen);
     free(s->slots);
     pthread_mutex_destroy(&s->lock);
@@ -87,15 +88,13 @@ size_t jp_signer_hex_len(const JpSigner *s)
 static size_t hmac(const JpSigner *s, const JpBytes parts[4], unsigned char *mac)
 {
     if (s->hash == HASH_SHA256) {
-        crypto_auth_hmacsha256_state st;
-        crypto_auth_hmacsha256_init(&st, s->key, s->key_len);
+        crypto_auth_hmacsha256_state st = s->keyed256;
         for (int i = 0; i < 4; i++)
             crypto_auth_hmacsha256_update(&st, parts[i].data, parts[i].len);
         crypto_auth_hmacsha256_final(&st, mac);
         return crypto_auth_hmacsha256_BYTES;
     }
-    crypto_auth_hmacsha512_state st;
-    crypto_auth_hmacsha512_init(&st, s->key, s->key_len);
+    crypto_auth_hmacsha512_state st = s->keyed512;
     for (int i = 0; i < 4; i++)
         crypto_auth_hmacsha512_update(&st, parts[i].data, parts[i].len);
     crypto_auth_hmacsha512_final(&st, mac);

@@ -107,68 +107,123 @@ void jp_frames_free(JpBytes *frames, size_t n)
     free(frames);
 }
 
+/* The four dicts of a message serialized (compact) and signed: what both
+   jp_wire_encode() and jp_wire_send() put on the wire. Texts that fit go into the
+   inline buffers, so a typical message costs no allocation. */
+typedef struct Serialized {
+    JpBytes parts[4];
+    char sig[JP_SIGNATURE_MAX + 1];
+    char inline_text[4][512];
+} Serialized;
+
+static void serialized_fini(Serialized *z)
+{
+    for (int i = 0; i < 4; i++)
+        if (z->parts[i].data != z->inline_text[i])
+            free(z->parts[i].data);
+}
+
+/* 0, or -1 when a dict cannot be serialized or memory runs out (z then needs no
+   serialized_fini()). */
+static int serialize(const JpSigner *signer, const JpMessage *m, Serialized *z)
+{
+    json_t *dicts[4] = {m->header, m->parent_header, m->metadata, m->content};
+    for (int i = 0; i < 4; i++) {
+        char *buf = z->inline_text[i];
+        size_t len = json_dumpb(dicts[i], buf, sizeof z->inline_text[i], JSON_COMPACT);
+        if (len > sizeof z->inline_text[i]) {
+            buf = malloc(len);
+            if (buf && json_dumpb(dicts[i], buf, len, JSON_COMPACT) != len) {
+                free(buf);
+                buf = NULL;
+            }
+        }
+        if (len == 0 || !buf) {
+            for (int k = 0; k < i; k++)
+                if (z->parts[k].data != z->inline_text[k])
+                    free(z->parts[k].data);
+            return -1;
+        }
+        z->parts[i].data = buf;
+        z->parts[i].len = len;
+    }
+    jp_sign(signer, z->parts, z->sig);
+    return 0;
+}
+
+/* A malloc'd copy of len bytes (at least one byte allocated). */
+static void *copy_bytes(const void *data, size_t len)
+{
+    void *p = malloc(len ? len : 1);
+    if (p)
+        memcpy(p, data, len);
+    return p;
+}
+
 JpBytes *jp_wire_encode(const JpSigner *signer, const JpMessage *m, size_t *n)
 {
     size_t total = m->n_ids + 6 + m->n_buffers;
     JpBytes *f = calloc(total, sizeof *f);
-    if (!f)
+    Serialized z;
+    if (!f || serialize(signer, m, &z) < 0) {
+        free(f);
         return NULL;
+    }
+    JpBytes fixed[2] = {{JP_DELIMITER, strlen(JP_DELIMITER)}, {z.sig, strlen(z.sig)}};
     size_t k = 0;
-    for (size_t i = 0; i < m->n_ids; i++, k++) {
-        f[k].data = malloc(m->ids[i].len ? m->ids[i].len : 1);
-        if (!f[k].data)
-            goto fail;
-        memcpy(f[k].data, m->ids[i].data, m->ids[i].len);
-        f[k].len = m->ids[i].len;
+    for (size_t i = 0; i < m->n_ids; i++)
+        f[k++] = m->ids[i];
+    f[k++] = fixed[0];
+    f[k++] = fixed[1];
+    for (int i = 0; i < 4; i++)
+        f[k++] = z.parts[i];
+    for (size_t i = 0; i < m->n_buffers; i++)
+        f[k++] = m->buffers[i];
+    bool ok = true;
+    for (k = 0; k < total; k++) {
+        f[k].data = ok ? copy_bytes(f[k].data, f[k].len) : NULL;
+        ok = ok && f[k].data;
     }
-    f[k].data = strdup(JP_DELIMITER);
-    f[k].len = strlen(JP_DELIMITER);
-    if (!f[k++].data)
-        goto fail;
-    size_t sig = k++;
-    json_t *dicts[4] = {m->header, m->parent_header, m->metadata, m->content};
-    for (int i = 0; i < 4; i++, k++) {
-        f[k].data = json_dumps(dicts[i], JSON_COMPACT);
-        if (!f[k].data)
-            goto fail;
-        f[k].len = strlen(f[k].data);
-    }
-    f[sig].data = malloc(JP_SIGNATURE_MAX + 1);
-    if (!f[sig].data)
-        goto fail;
-    jp_sign(signer, &f[sig + 1], f[sig].data);
-    f[sig].len = strlen(f[sig].data);
-    for (size_t i = 0; i < m->n_buffers; i++, k++) {
-        f[k].data = malloc(m->buffers[i].len ? m->buffers[i].len : 1);
-        if (!f[k].data)
-            goto fail;
-        memcpy(f[k].data, m->buffers[i].data, m->buffers[i].len);
-        f[k].len = m->buffers[i].len;
+    serialized_fini(&z);
+    if (!ok) {
+        jp_frames_free(f, total);
+        return NULL;
     }
     *n = total;
     return f;
-fail:
-    jp_frames_free(f, total);
-    return NULL;
+}
+
+/* Sends one frame, retrying on EINTR. 0 or -1. */
+static int send_frame(void *socket, const void *data, size_t len, bool more)
+{
+    int rc;
+    while ((rc = zmq_send(socket, data, len, more ? ZMQ_SNDMORE : 0)) < 0 &&
+           errno == EINTR)
+        ;
+    return rc < 0 ? -1 : 0;
 }
 
 int jp_wire_send(void *socket, const JpSigner *signer, const JpMessage *m)
 {
-    size_t n;
-    JpBytes *f = jp_wire_encode(signer, m, &n);
-    if (!f) {
+    Serialized z;
+    if (serialize(signer, m, &z) < 0) {
         errno = ENOMEM;
         return -1;
     }
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        int flags = i + 1 < n ? ZMQ_SNDMORE : 0;
-        while ((rc = zmq_send(socket, f[i].data, f[i].len, flags)) < 0 &&
-               errno == EINTR)
-            ;
-        rc = rc < 0 ? -1 : 0;
-    }
-    jp_frames_free(f, n);
+    for (size_t i = 0; i < m->n_ids && rc == 0; i++)
+        rc = send_frame(socket, m->ids[i].data, m->ids[i].len, true);
+    if (rc == 0)
+        rc = send_frame(socket, JP_DELIMITER, strlen(JP_DELIMITER), true);
+    if (rc == 0)
+        rc = send_frame(socket, z.sig, strlen(z.sig), true);
+    for (int i = 0; i < 4 && rc == 0; i++)
+        rc = send_frame(socket, z.parts[i].data, z.parts[i].len,
+                        i < 3 || m->n_buffers > 0);
+    for (size_t i = 0; i < m->n_buffers && rc == 0; i++)
+        rc = send_frame(socket, m->buffers[i].data, m->buffers[i].len,
+                        i + 1 < m->n_buffers);
+    serialized_fini(&z);
     return rc;
 }
 

@@ -322,6 +322,9 @@ typedef struct MpTable {
     GcType *owner;      /* whose live_bytes the buffers count toward */
     bool str_keys;      /* only str keys so far (CPython's unicode table kind) */
     bool watched;       /* a type's dict: every change calls mp_type_modified() */
+    /* 0, or a number no other table ever had, kept until a key is added or
+       removed (CPython's dict keys version): caches of where a key sits check it. */
+    uint64_t keys_version;
 } MpTable;
 void mp_table_init(MpTable *t, GcType *owner);
 void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
@@ -330,6 +333,10 @@ void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
 MpObject *mp_table_get(MpTable *t, MpObject *key);
 /* Fast path for interned str keys (pointer compare first). Borrowed or NULL. */
 MpObject *mp_table_get_str(MpTable *t, MpObject *key);
+/* The same lookup giving the entry's index in t->entries, or -1 when absent. */
+int64_t mp_table_index_str(MpTable *t, MpObject *key);
+/* t->keys_version, first given a fresh number if it has none. */
+uint64_t mp_table_keys_version(MpTable *t);
 int mp_table_set(MpTable *t, MpObject *key, MpObject *value); /* borrows both */
 /* 1 removed, 0 absent, -1 error. */
 int mp_table_del(MpTable *t, MpObject *key);

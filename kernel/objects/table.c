@@ -92,6 +92,7 @@ static int table_resize(MpTable *t, int64_t nindices)
     gc_buffer_free(t->owner, t->indices, buffer_size(t->nindices, t->capacity));
     t->indices = ix;
     t->entries = e;
+    t->keys_version = 0;
     t->nindices = nindices;
     t->capacity = cap;
     t->nentries = n;
@@ -169,26 +170,39 @@ MpObject *mp_table_get(MpTable *t, MpObject *key)
     return mp_table_get_hashed(t, key, hash);
 }
 
-MpObject *mp_table_get_str(MpTable *t, MpObject *key)
+int64_t mp_table_index_str(MpTable *t, MpObject *key)
 {
     if (t->nindices == 0)
-        return NULL;
+        return -1;
     int64_t hash = mp_str_hash(key);
     uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
     for (;;) {
         int64_t ix = t->indices[i];
         if (ix == IX_EMPTY)
-            return NULL;
+            return -1;
         if (ix >= 0) {
             MpTableEntry *e = &t->entries[ix];
-            if (e->key == key)
-                return e->value;
-            if (e->hash == hash && mp_is_str(e->key) && mp_str_equal(e->key, key))
-                return e->value;
+            if (e->key == key ||
+                (e->hash == hash && mp_is_str(e->key) && mp_str_equal(e->key, key)))
+                return ix;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+MpObject *mp_table_get_str(MpTable *t, MpObject *key)
+{
+    int64_t ix = mp_table_index_str(t, key);
+    return ix >= 0 ? t->entries[ix].value : NULL;
+}
+
+uint64_t mp_table_keys_version(MpTable *t)
+{
+    static uint64_t last_version;
+    if (t->keys_version == 0)
+        t->keys_version = ++last_version;
+    return t->keys_version;
 }
 
 int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value)
@@ -203,6 +217,7 @@ int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value
         MP_SETREF(t->entries[ix].value, value);
         return 0;
     }
+    t->keys_version = 0;
     if (t->nindices == 0) {
         t->str_keys = mp_is_str(key);
         if (table_resize(t, MIN_SIZE) < 0)
@@ -247,6 +262,7 @@ int mp_table_pop(MpTable *t, MpObject *key, MpObject **value)
         return 0;
     if (t->watched)
         mp_type_modified();
+    t->keys_version = 0;
     MpTableEntry *e = &t->entries[ix];
     MpObject *k = e->key;
     *value = e->value;
@@ -274,6 +290,7 @@ bool mp_table_popitem(MpTable *t, MpObject **key, MpObject **value)
         return false;
     if (t->watched)
         mp_type_modified();
+    t->keys_version = 0;
     MpTableEntry *e = &t->entries[t->nentries - 1];
     uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)e->hash,
              i = perturb & mask;

@@ -47,6 +47,7 @@ static void code_dealloc(GcHead *self)
     free(c->lines);
     free(c->exc_table);
     free(c->cell2arg);
+    free(c->global_cache);
     gc_free(self);
 }
 

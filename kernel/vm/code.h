@@ -25,6 +25,14 @@ typedef enum MpCodeFlags {
     MP_CO_CELLRESULT = 16 /* a notebook cell: returns its last expression */
 } MpCodeFlags;
 
+/* Where LOAD_GLOBAL last found one name: entry `index` of the globals dict
+   (builtins_version 0) or of the builtins dict, valid while the dicts' keys
+   versions are the ones recorded (CPython 3.11's LOAD_GLOBAL specialisation). */
+typedef struct MpGlobalCache {
+    uint64_t globals_version, builtins_version;
+    int64_t index;
+} MpGlobalCache;
+
 typedef struct MpCode {
     MpObject ob;
     uint32_t *instrs;
@@ -51,6 +59,7 @@ typedef struct MpCode {
     MpObject *qualname; /* str */
     MpObject *filename; /* str: the file, or "<ipython-input-3>"-like cell name */
     MpObject *doc;      /* str or NULL: the first statement's string */
+    MpGlobalCache *global_cache; /* one per name, or NULL until the VM makes it */
 } MpCode;
 
 extern MpType mp_code_type;

@@ -113,7 +113,7 @@ CASE(LOAD_CLOSURE)
 
 CASE(LOAD_GLOBAL)
 {
-    MpObject *v = load_global(frame->globals, names[arg]);
+    MpObject *v = load_global_cached(frame->globals, code, arg);
     if (!v)
         goto error;
     PUSH(v);

@@ -303,6 +303,8 @@ MpObject *mp_tuple_new(int64_t n);
 MpObject *mp_tuple_pack(int64_t n, ...); /* borrows each item */
 #define MP_TUPLE_ITEMS(o) (((MpTuple *)(o))->items)
 #define MP_TUPLE_SIZE(o)  (((MpTuple *)(o))->size)
+/* Free the dead tuples kept for reuse (after a full collection). */
+void mp_tuple_clear_freelists(void);
 
 /* An insertion-ordered hash table from objects to objects. It is what a dict
    holds, and what class instances embed for their attributes (CPython 3.11

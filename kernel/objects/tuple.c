@@ -19,14 +19,41 @@
 
 static MpTuple empty_tuple = {MP_STATIC_OBJECT_HEAD(mp_tuple_type), 0};
 
+/* Dead tuples of 1..19 items kept for reuse, up to 2000 per size, as CPython
+   3.11's tuple free lists (see gc_freelist_push). */
+#define TUPLE_MAXSAVESIZE 20
+#define TUPLE_MAXFREELIST 2000
+static GcHead *free_tuples[TUPLE_MAXSAVESIZE][TUPLE_MAXFREELIST];
+static GcFreeList tuple_freelists[TUPLE_MAXSAVESIZE];
+
+void mp_tuple_clear_freelists(void)
+{
+    for (int i = 1; i < TUPLE_MAXSAVESIZE; i++)
+        gc_freelist_clear(&tuple_freelists[i]);
+}
+
+/* The free list for tuples of n items, NULL when that size is not kept. */
+static GcFreeList *tuple_freelist(int64_t n)
+{
+    if (n <= 0 || n >= TUPLE_MAXSAVESIZE)
+        return NULL;
+    GcFreeList *fl = &tuple_freelists[n];
+    if (!fl->items)
+        *fl = (GcFreeList)GC_FREELIST_INIT(free_tuples[n]);
+    return fl;
+}
+
 MpObject *mp_tuple_new(int64_t n)
 {
     if (n == 0) {
         MP_INCREF(&empty_tuple.ob);
         return &empty_tuple.ob;
     }
-    MpTuple *t = (MpTuple *)gc_alloc(&mp_tuple_type.gc,
-                                     sizeof(MpTuple) + (size_t)n * sizeof(MpObject *));
+    GcFreeList *fl = tuple_freelist(n);
+    MpTuple *t = fl ? (MpTuple *)gc_freelist_pop(fl) : NULL;
+    if (!t)
+        t = (MpTuple *)gc_alloc(&mp_tuple_type.gc,
+                                sizeof(MpTuple) + (size_t)n * sizeof(MpObject *));
     if (!t)
         return mp_err_nomemory();
     t->size = n;
@@ -92,7 +119,9 @@ static void tuple_dealloc(GcHead *self)
     gc_untrack(self);
     for (int64_t i = t->size; --i >= 0;)
         MP_XDECREF(t->items[i]);
-    gc_free(self);
+    GcFreeList *fl = self->type == &mp_tuple_type.gc ? tuple_freelist(t->size) : NULL;
+    if (!fl || !gc_freelist_push(fl, self))
+        gc_free(self);
 }
 
 static size_t tuple_size(const GcHead *self)

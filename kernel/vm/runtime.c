@@ -34,6 +34,7 @@ static void clear_freelists(void)
 {
     mp_list_clear_freelist();
     mp_dict_clear_freelist();
+    mp_tuple_clear_freelists();
 }
 
 int mp_runtime_init(int argc, char **argv)

@@ -72,6 +72,11 @@ fail:
     return NULL;
 }
 
+int mp_display_show_bundle(MpObject *bundle)
+{
+    return hook(hook_ctx, MP_DISPLAY_SHOW, bundle, NULL, false);
+}
+
 /* display_id: a str, or True for a fresh one (returned so it can be updated). */
 static const char *display_id_of(MpObject *arg, char *buf, size_t size, MpObject **out)
 {

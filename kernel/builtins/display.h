@@ -24,6 +24,11 @@ void mp_display_set_hook(MpDisplayHook hook, void *ctx);
    returning a str. New reference, or NULL with an exception set. */
 MpObject *mp_display_bundle(MpObject *value);
 
+/* Show a prepared bundle (a dict {mime: str}, borrowed) as display() would:
+   the notebook tools build their own text/plain + text/html bundles. 0, or -1
+   with an exception set. */
+int mp_display_show_bundle(MpObject *bundle);
+
 /* Add display, update_display and clear_output to the builtins. 0 or -1. */
 int mp_display_init(MpObject *builtins);
 

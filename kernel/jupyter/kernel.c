@@ -309,6 +309,7 @@ static json_t *execute(void *ctx, JpServer *server, const JpExecuteRequest *req)
                           user_expressions(req->user_expressions), "payload",
                           take_payload(k));
     }
+    kj_magics_after_cell();
     mp_output_flush();
     k->server = NULL;
     json_object_set_new(reply, "execution_count", json_integer(k->count));
@@ -401,12 +402,23 @@ static const JpHandlers handlers = {
 /* ==== Start-up ==== */
 
 static atomic_int *sigint_flag;
+static JpServer *volatile running_server; /* for the SIGTERM handler */
 
 static void on_sigint(int sig)
 {
     (void)sig;
     if (sigint_flag)
         atomic_store(sigint_flag, 1);
+}
+
+/* SIGTERM (a frontend's kill, systemd, docker stop): stop the running cell and
+   leave jp_server_run() the way a shutdown_request does, so the sockets close
+   and the threads are joined before the process exits. */
+static void on_sigterm(int sig)
+{
+    (void)sig;
+    if (running_server)
+        jp_server_request_shutdown(running_server);
 }
 
 static char *local_connection(JpConnection *conn, char **path_out)
@@ -462,11 +474,16 @@ int kj_kernel_main(const char *connection_file)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    running_server = server;
+    sa.sa_handler = on_sigterm;
+    sigaction(SIGTERM, &sa, NULL);
     mp_output_set_sink(stream_sink, &kernel);
     mp_input_set_hook(input_hook, &kernel);
     mp_display_set_hook(display_hook, &kernel);
     mp_traceback_set_source_lookup(cell_source_line);
     int rc = jp_server_run(server);
+    signal(SIGTERM, SIG_DFL);
+    running_server = NULL;
     mp_output_set_sink(NULL, NULL);
     jp_server_free(server);
     jp_connection_fini(&conn);

@@ -1,19 +1,24 @@
 /*
- * kernel/jupyter/magics.c - the line-magic rewriting and dispatch, and the magics
- * that inspect the user's namespace.
+ * kernel/jupyter/magics.c - the line-magic rewriting and dispatch, %who, %pinfo
+ * and help(), and the output helpers the other magic files share.
  *
  * Each magic is a C function taking the argument text; it prints or displays its
- * result and returns None (or a value, which the cell may show).
+ * result and returns None (or a value, which the cell may show). The magics
+ * themselves live one job per file (magics_internal.h lists them).
  */
 #include "magics.h"
 
 #include "abstract.h"
 #include "args.h"
+#include "display.h"
 #include "errors.h"
 #include "kernel.h"
+#include "magics_internal.h"
 #include "output.h"
 #include "runtime.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,14 +29,123 @@ typedef struct Magic {
     MagicFn fn;
 } Magic;
 
-/* ==== %who ==== */
+/* ==== Helpers shared by the magic files ==== */
 
-/* The user's names: globals that are not the kernel's own or private. */
-static bool is_user_name(MpObject *name)
+bool kj_is_user_name(MpObject *name)
 {
     const char *s = MP_STR_DATA(name);
     return s[0] != '_' && strcmp(s, "In") != 0 && strcmp(s, "Out") != 0;
 }
+
+/* "_" followed by digits only (at least one), after the prefix. */
+static bool digits_after(const char *s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(s, prefix, n) != 0 || s[n] == '\0')
+        return false;
+    return strspn(s + n, "0123456789") == strlen(s + n);
+}
+
+bool kj_is_history_name(const char *s)
+{
+    static const char *const fixed[] = {"In", "Out", "_ih", "_oh", "_",
+                                        "__", "___", "_i", "_ii", "_iii"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcmp(s, fixed[i]) == 0)
+            return true;
+    return digits_after(s, "_") || digits_after(s, "_i");
+}
+
+void kj_buf_printf(MpStrBuf *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        mp_strbuf_add(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    mp_strbuf_add(b, big, (size_t)n);
+    free(big);
+}
+
+void kj_buf_html(MpStrBuf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&':
+            mp_strbuf_add_cstr(b, "&amp;");
+            break;
+        case '<':
+            mp_strbuf_add_cstr(b, "&lt;");
+            break;
+        case '>':
+            mp_strbuf_add_cstr(b, "&gt;");
+            break;
+        case '"':
+            mp_strbuf_add_cstr(b, "&quot;");
+            break;
+        default:
+            mp_strbuf_add_char(b, s[i]);
+        }
+    }
+}
+
+int kj_buf_print(MpStrBuf *b)
+{
+    MpObject *s = mp_strbuf_finish(b);
+    if (!s)
+        return -1;
+    mp_output_write(1, MP_STR_DATA(s), (size_t)MP_STR_SIZE(s));
+    MP_DECREF(s);
+    return 0;
+}
+
+int kj_buf_display(MpStrBuf *plain, const char *mime, MpStrBuf *rich)
+{
+    MpObject *p = mp_strbuf_finish(plain);
+    MpObject *r = mp_strbuf_finish(rich);
+    MpObject *bundle = p && r ? mp_dict_new() : NULL;
+    int rc = bundle && mp_dict_set_cstr(bundle, "text/plain", p) == 0 &&
+                     mp_dict_set_cstr(bundle, mime, r) == 0
+                 ? mp_display_show_bundle(bundle)
+                 : -1;
+    MP_XDECREF(bundle);
+    MP_XDECREF(p);
+    MP_XDECREF(r);
+    return rc;
+}
+
+const char *kj_format_bytes(double bytes, char *buf, size_t size)
+{
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double mag = bytes < 0 ? -bytes : bytes;
+    size_t u = 0;
+    while (mag >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
+        mag /= 1024;
+        bytes /= 1024;
+        u++;
+    }
+    if (u == 0)
+        snprintf(buf, size, "%.0f %s", bytes, units[u]);
+    else
+        snprintf(buf, size, "%.1f %s", bytes, units[u]);
+    return buf;
+}
+
+/* ==== %who ==== */
 
 static MpObject *magic_who(const char *args)
 {
@@ -43,7 +157,7 @@ static MpObject *magic_who(const char *args)
     int64_t pos = 0;
     MpObject *k, *v;
     while (mp_dict_next(globals, &pos, &k, &v))
-        if (mp_is_str(k) && is_user_name(k) && mp_list_append(names, k) < 0) {
+        if (mp_is_str(k) && kj_is_user_name(k) && mp_list_append(names, k) < 0) {
             MP_DECREF(names);
             return NULL;
         }
@@ -114,6 +228,16 @@ static MpObject *builtin_help(MpObject *self, MpObject *const *args, size_t narg
 
 static const Magic magics[] = {
     {"who", magic_who},
+    {"whos", kj_magic_whos},
+    {"reset", kj_magic_reset},
+    {"xdel", kj_magic_xdel},
+    {"memory", kj_magic_memory},
+    {"gc", kj_magic_gc},
+    {"leakwatch", kj_magic_leakwatch},
+    {"refgraph", kj_magic_refgraph},
+    {"time", kj_magic_time},
+    {"timeit", kj_magic_timeit},
+    {"memit", kj_magic_memit},
     {"pinfo", magic_pinfo},
     {"pinfo2", magic_pinfo2},
 };

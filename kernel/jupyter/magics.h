@@ -17,5 +17,9 @@ char *kj_magic_transform(const char *code);
 const char *const *kj_magic_names(void);
 /* Add run_line_magic to the builtins dict. 0 or -1. */
 int kj_magics_init(MpObject *builtins);
+/* At the end of every execute request (magics_mem.c): snapshot the memory
+   totals %memory compares with, and print %leakwatch's report when it is on.
+   Returns with no exception pending. */
+void kj_magics_after_cell(void);
 
 #endif

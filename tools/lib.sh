@@ -7,7 +7,7 @@ MINIPY_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Debian packages: build tools, libraries, and the Jupyter clients the tests drive.
 MINIPY_PACKAGES=(
   build-essential meson ninja-build pkg-config clang
-  libzmq3-dev libjansson-dev libsodium-dev
+  libzmq3-dev libjansson-dev libsodium-dev libgraphviz-dev
   python3 python3-jupyter-client jupyter-client python3-jupyter-kernel-test
   python3-nbclient python3-nbformat jupyter-nbconvert
 )

@@ -212,7 +212,7 @@ MpObject *kj_magic_leakwatch(const char *args)
         const char *n = p + 2 + strspn(p + 2, " \t");
         char *end = (char *)n;
         long min = *n ? strtol(n, &end, 10) : DEFAULT_MIN_GROWTH;
-        if (end == n || *end != '\0' || min < 0)
+        if (*n && (end == n || *end != '\0' || min < 0))
             return mp_err_format(
                 mp_ValueError, "%%leakwatch on [MIN_BYTES]: not a byte count: '%s'", n);
         snap.watching = true;

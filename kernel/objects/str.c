@@ -99,6 +99,10 @@ static int64_t byte_to_cp(const MpStr *s, int64_t b)
 /* An uninitialised str of `size` bytes; str_finish sets length and ascii. */
 static MpStr *str_alloc(int64_t size)
 {
+    if (size > (int64_t)(PTRDIFF_MAX - sizeof(MpStr) - 1)) {
+        mp_err_nomemory();
+        return NULL;
+    }
     MpStr *s = (MpStr *)gc_alloc(&mp_str_type.gc, sizeof(MpStr) + (size_t)size + 1);
     if (!s) {
         mp_err_nomemory();
@@ -1406,10 +1410,11 @@ static void replace_fill(const MpStr *s, const char *od, int64_t on, const char 
 
 /* replace() of a non-empty needle: count the hits, then fill an exactly sized
    result (as CPython). No hit returns self. */
-static MpObject *replace_nonempty(MpStr *s, const char *od, int64_t on, const char *nd,
-                                  int64_t nn, int64_t count)
+static MpObject *replace_nonempty(MpStr *s, const char *od, int64_t on, const MpStr *ns,
+                                  int64_t count)
 {
-    int64_t hits = 0;
+    const char *nd = ns->data;
+    int64_t nn = ns->size, hits = 0;
     for (int64_t pos = 0, hit;
          hits < count && (hit = find_bytes(s->data, pos, s->size, od, on)) >= 0;
          pos = hit + on)
@@ -1431,7 +1436,11 @@ static MpObject *replace_nonempty(MpStr *s, const char *od, int64_t on, const ch
     if (!r)
         return NULL;
     replace_fill(s, od, on, nd, nn, hits, r->data);
-    return str_finish(r);
+    if (!s->ascii || !ns->ascii)
+        return str_finish(r);
+    r->length = size;
+    r->ascii = true;
+    return &r->ob;
 }
 
 static MpObject *str_replace(MpObject *self, MpObject *const *args, size_t nargs,
@@ -1453,7 +1462,7 @@ static MpObject *str_replace(MpObject *self, MpObject *const *args, size_t nargs
     const char *od = MP_STR_DATA(a[0]), *nd = MP_STR_DATA(a[1]);
     int64_t on = MP_STR_SIZE(a[0]), nn = MP_STR_SIZE(a[1]);
     if (on != 0)
-        return replace_nonempty(s, od, on, nd, nn, count);
+        return replace_nonempty(s, od, on, STR(a[1]), count);
     MpStrBuf b;
     mp_strbuf_init(&b);
     int64_t pos = 0, done = 0;
@@ -1555,11 +1564,20 @@ static MpObject *case_ascii(const MpStr *s, CaseMode mode)
     MpStr *r = str_alloc(s->size);
     if (!r)
         return NULL;
-    bool prev_cased = false;
-    for (int64_t i = 0; i < s->size; i++) {
-        uint32_t c = (unsigned char)s->data[i];
-        r->data[i] = (char)case_map(c, mode, case_up(c, mode, prev_cased, i == 0));
-        prev_cased = case_cased(c);
+    if (mode == CASE_UPPER || mode == CASE_LOWER) {
+        /* The letters to flip are one run of 26; flipping is bit 5. */
+        char from = mode == CASE_UPPER ? 'a' : 'A';
+        for (int64_t i = 0; i < s->size; i++) {
+            char c = s->data[i];
+            r->data[i] = (char)(c >= from && c <= from + 25 ? c ^ 0x20 : c);
+        }
+    } else {
+        bool prev_cased = false;
+        for (int64_t i = 0; i < s->size; i++) {
+            uint32_t c = (unsigned char)s->data[i];
+            r->data[i] = (char)case_map(c, mode, case_up(c, mode, prev_cased, i == 0));
+            prev_cased = case_cased(c);
+        }
     }
     r->length = s->size;
     r->ascii = true;

@@ -449,15 +449,14 @@ MpObject *kj_magic_xdel(const char *args)
     int rc = 0;
     if (strcmp(MP_STR_DATA(name), "__builtins__") == 0) {
         print_text("ValueError: Refusing to delete __builtins__\n");
+    } else if (!obj && mp_err_occurred()) {
+        rc = -1;
     } else if (!obj) {
-        if (mp_err_occurred())
-            rc = -1;
-        else {
-            char msg[300];
-            snprintf(msg, sizeof msg, "NameError: name '%s' is not defined\n",
-                     MP_STR_DATA(name));
-            print_text(msg);
-        }
+        /* IPython's %xdel prints the error instead of raising it */
+        char msg[300];
+        snprintf(msg, sizeof msg, "NameError: name '%s' is not defined\n",
+                 MP_STR_DATA(name));
+        print_text(msg);
     } else if (by_name) {
         rc = mp_dict_del(globals, name) < 0 ? -1 : 0;
     } else {

@@ -258,15 +258,13 @@ static void to_codepoints(json_t *content, const char *key, const char *code)
 
 static void handle_shell(JpServer *s, const JpMessage *m);
 
-/* After a failed execution with stop_on_error: every execute_request queued at
-   this moment is answered "aborted" (with busy/idle) without running, as
-   ipykernel does; other queued requests are served normally, in order. Requests
-   arriving later run normally. */
-static void abort_queued(JpServer *s)
+/* The requests queued on shell right now, taken off the socket in order (*count of
+   them; a malloc'd array, NULL when empty). */
+static JpMessage *take_queued(JpServer *s, size_t *count)
 {
     size_t n = 0, cap = 0;
     JpMessage *queued = NULL;
-    for (;;) { /* take a snapshot of the queue first */
+    for (;;) {
         if (n == cap) {
             JpMessage *q = realloc(queued, (cap ? 2 * cap : 8) * sizeof *q);
             if (!q)
@@ -280,6 +278,17 @@ static void abort_queued(JpServer *s)
         else if (r != JP_RECV_DROPPED)
             break;
     }
+    *count = n;
+    return queued;
+}
+
+/* After a failed execution with stop_on_error: every execute_request of queued
+   (the snapshot taken by take_queued() when the execution failed, before its
+   reply went out) is answered "aborted" (with busy/idle) without running, as
+   ipykernel does; other queued requests are served normally, in order. Requests
+   arriving later, even right after the reply, run normally. Frees queued. */
+static void abort_queued(JpServer *s, JpMessage *queued, size_t n)
+{
     for (size_t i = 0; i < n; i++) {
         JpMessage *m = &queued[i];
         if (atomic_load(&s->shutdown)) /* the rest goes unanswered */
@@ -433,6 +442,10 @@ static void handle_shell(JpServer *s, const JpMessage *m)
     pthread_mutex_lock(&s->iopub_lock);
     flush_locked(s);
     pthread_mutex_unlock(&s->iopub_lock);
+    /* Before the reply: a client that sends its next request on seeing the
+       reply (or the idle) must not have it aborted. */
+    size_t n_queued = 0;
+    JpMessage *queued = abort_queue ? take_queued(s, &n_queued) : NULL;
     if (reply)
         send_reply(s, s->shell, m, reply_type(type, rtype, sizeof rtype),
                    with_status(reply));
@@ -441,7 +454,7 @@ static void handle_shell(JpServer *s, const JpMessage *m)
     s->parent = NULL;
     pthread_mutex_unlock(&s->iopub_lock);
     if (abort_queue)
-        abort_queued(s);
+        abort_queued(s, queued, n_queued);
 }
 
 int jp_server_run(JpServer *s)
@@ -486,6 +499,13 @@ int jp_server_run(JpServer *s)
 atomic_int *jp_server_interrupt_flag(JpServer *s)
 {
     return &s->interrupt;
+}
+
+void jp_server_request_shutdown(JpServer *s)
+{
+    atomic_store(&s->restart, false);
+    atomic_store(&s->shutdown, true);
+    atomic_store(&s->interrupt, 1);
 }
 
 JpInputStatus jp_server_input(JpServer *s, const char *prompt, bool password,
@@ -609,6 +629,11 @@ static void *control_loop(void *arg)
 
 /* ==== Life cycle ==== */
 
+/* IOPub messages queued per subscriber before ZMQ drops new ones (its PUB
+   semantics): with stream messages of at most ~1 MiB, a client that stops reading
+   while a cell prints without end costs at most this many MiB. */
+#define JP_IOPUB_HWM 100
+
 /* A ZMQ socket of type, linger 1 s, bound to conn's port (0: a free one, written
    back). NULL with *err set. */
 static void *bind_socket(JpServer *s, int type, JpConnection *conn, int *port,
@@ -616,8 +641,9 @@ static void *bind_socket(JpServer *s, int type, JpConnection *conn, int *port,
 {
     char *ep = jp_connection_endpoint(conn, *port);
     void *sock = ep ? zmq_socket(s->zctx, type) : NULL;
-    int linger = 1000, one = 1;
+    int linger = 1000, one = 1, hwm = JP_IOPUB_HWM;
     if (sock && zmq_setsockopt(sock, ZMQ_LINGER, &linger, sizeof linger) == 0 &&
+        (type != ZMQ_PUB || zmq_setsockopt(sock, ZMQ_SNDHWM, &hwm, sizeof hwm) == 0) &&
         (type != ZMQ_ROUTER ||
          zmq_setsockopt(sock, ZMQ_ROUTER_HANDOVER, &one, sizeof one) == 0) &&
         zmq_bind(sock, ep) == 0) {
@@ -636,12 +662,14 @@ static void *bind_socket(JpServer *s, int type, JpConnection *conn, int *port,
     return NULL;
 }
 
-/* Starts a thread with SIGINT blocked, so the signal reaches the main thread. */
+/* Starts a thread with SIGINT and SIGTERM blocked, so they reach the main thread
+   (and interrupt its poll). */
 static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
 {
     sigset_t block, old;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &block, &old);
     int rc = pthread_create(t, NULL, fn, arg);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -680,6 +708,10 @@ JpServer *jp_server_new(JpConnection *conn, const JpHandlers *handlers, void *ct
         *err = strdup("cannot create a ZMQ context");
         goto fail;
     }
+    if (!*conn->key)
+        fputs("protocol: WARNING: the connection key is empty, so messages are not "
+              "signed: anyone who can reach the ports can run code in this kernel\n",
+              stderr);
     if (!(s->shell = bind_socket(s, ZMQ_ROUTER, conn, &conn->shell_port, err)) ||
         !(s->iopub = bind_socket(s, ZMQ_PUB, conn, &conn->iopub_port, err)) ||
         !(s->stdin_socket = bind_socket(s, ZMQ_ROUTER, conn, &conn->stdin_port, err)) ||

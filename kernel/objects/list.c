@@ -692,11 +692,44 @@ MpType mp_list_reviter_type = {
 
 typedef struct SortCtx {
     MpObject **keys, **vals, **tk, **tv;
-    int kind; /* 0 generic, 1 all int, 2 all str, 3 all float */
+    int kind; /* 0 generic, 1 all int, 2 all str, 3 all float, 4 all tuple */
     bool failed;
 } SortCtx;
 
 /* keys[i] < keys[j]? -1 on error (and the sort degrades to merging blindly). */
+/* a < b for two tuples as tuple's richcompare decides it: the first items that
+   are not equal (identity, then ==) compare with <, else the shorter is less.
+   Two ints compare by value without a call. */
+static int tuple_lt(SortCtx *c, MpObject *a, MpObject *b)
+{
+    int64_t na = MP_TUPLE_SIZE(a), nb = MP_TUPLE_SIZE(b), n = na < nb ? na : nb, i;
+    MpObject **x = MP_TUPLE_ITEMS(a), **y = MP_TUPLE_ITEMS(b);
+    for (i = 0; i < n; i++) {
+        if (x[i] == y[i])
+            continue;
+        if (x[i]->type == &mp_int_type.gc && y[i]->type == &mp_int_type.gc) {
+            if (MP_INT_VALUE(x[i]) == MP_INT_VALUE(y[i]))
+                continue;
+            return MP_INT_VALUE(x[i]) < MP_INT_VALUE(y[i]);
+        }
+        int eq = mp_compare_bool(x[i], y[i], MP_EQ);
+        if (eq < 0) {
+            c->failed = true;
+            return 0;
+        }
+        if (!eq)
+            break;
+    }
+    if (i == n)
+        return na < nb;
+    int r = mp_compare_bool(x[i], y[i], MP_LT);
+    if (r < 0) {
+        c->failed = true;
+        return 0;
+    }
+    return r;
+}
+
 static int sort_lt(SortCtx *c, MpObject *a, MpObject *b)
 {
     if (c->failed)
@@ -711,6 +744,8 @@ static int sort_lt(SortCtx *c, MpObject *a, MpObject *b)
     }
     case 3:
         return MP_FLOAT_VALUE(a) < MP_FLOAT_VALUE(b);
+    case 4:
+        return tuple_lt(c, a, b);
     default:
         break;
     }
@@ -806,7 +841,11 @@ int mp_list_sort(MpObject *list, MpObject *key, bool reverse)
     }
     if (n > 1) {
         MpType *t0 = mp_type(keys[0]);
-        c.kind = t0 == &mp_int_type ? 1 : t0 == &mp_str_type ? 2 : t0 == &mp_float_type ? 3 : 0;
+        c.kind = t0 == &mp_int_type     ? 1
+                 : t0 == &mp_str_type   ? 2
+                 : t0 == &mp_float_type ? 3
+                 : t0 == &mp_tuple_type ? 4
+                                        : 0;
         for (int64_t i = 1; i < n && c.kind; i++)
             if (mp_type(keys[i]) != t0)
                 c.kind = 0;

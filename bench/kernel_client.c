@@ -92,28 +92,36 @@ static void set_latency(json_t *out, const char *name, double *ms, size_t n)
     json_object_set_new(out, key, json_real(quantile(ms, n, 0.99) * 1e3));
 }
 
-/* VmRSS of one process in KiB, 0 if it is gone. */
-static long rss_kib(pid_t pid)
+/* Resident memory in KiB: all of it (VmRSS: shared library pages included) and
+   the process's own anonymous part (RssAnon: heaps, stacks). */
+typedef struct Rss {
+    long total, anon;
+} Rss;
+
+/* Adds the resident memory of one process to *r (nothing if it is gone). */
+static void add_rss(pid_t pid, Rss *r)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
     FILE *f = fopen(path, "r");
-    long kib = 0;
-    while (f && fgets(line, sizeof line, f))
+    long kib;
+    while (f && fgets(line, sizeof line, f)) {
         if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
-            break;
+            r->total += kib;
+        else if (sscanf(line, "RssAnon: %ld kB", &kib) == 1)
+            r->anon += kib;
+    }
     if (f)
         fclose(f);
-    return kib;
 }
 
-/* Sum of VmRSS over every process in process group pgid (a kernel and its
-   helpers). */
-static long group_rss_kib(pid_t pgid)
+/* The resident memory of every process in process group pgid (a kernel and any
+   helpers it started). */
+static Rss group_rss(pid_t pgid)
 {
     DIR *d = opendir("/proc");
     struct dirent *e;
-    long total = 0;
+    Rss r = {0, 0};
     while (d && (e = readdir(d))) {
         char path[300], buf[512];
         if (e->d_name[0] < '0' || e->d_name[0] > '9')
@@ -130,11 +138,30 @@ static long group_rss_kib(pid_t pgid)
         long ppid, pgrp;
         if (rp && sscanf(rp + 1, " %c %ld %ld", &state, &ppid, &pgrp) == 3 &&
             pgrp == (long)pgid)
-            total += rss_kib((pid_t)atol(e->d_name));
+            add_rss((pid_t)atol(e->d_name), &r);
     }
     if (d)
         closedir(d);
-    return total;
+    return r;
+}
+
+/* Records the memory of pid as <when>_kib and <when>_anon_kib and, when group,
+   that of its process group as <when>_group_kib and <when>_group_anon_kib. */
+static void set_rss(json_t *out, const char *when, pid_t pid, bool group)
+{
+    Rss r[2] = {{0, 0}, {0, 0}};
+    add_rss(pid, &r[0]);
+    if (group)
+        r[1] = group_rss(pid);
+    static const char *const suffix[2][2] = {{"_kib", "_anon_kib"},
+                                             {"_group_kib", "_group_anon_kib"}};
+    for (int g = 0; g < (group ? 2 : 1); g++) {
+        char key[64];
+        snprintf(key, sizeof key, "%s%s", when, suffix[g][0]);
+        json_object_set_new(out, key, json_integer(r[g].total));
+        snprintf(key, sizeof key, "%s%s", when, suffix[g][1]);
+        json_object_set_new(out, key, json_integer(r[g].anon));
+    }
 }
 
 /* ==== Messages ==== */
@@ -445,8 +472,7 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
     c.pid = launch(argv, conn_file, log);
     json_object_set_new(out, "startup_ms", json_real(wait_started(&c, t0)));
     wait_iopub(&c);
-    json_object_set_new(out, "rss_idle_kib", json_integer(rss_kib(c.pid)));
-    json_object_set_new(out, "rss_idle_group_kib", json_integer(group_rss_kib(c.pid)));
+    set_rss(out, "rss_idle", c.pid, true);
 
     double *ms = calloc(p->n, sizeof *ms);
     if (!ms)
@@ -468,8 +494,7 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
     for (size_t i = p->n; i < p->executes; i++)
         execute(&c, "1+1", NULL);
     json_object_set_new(out, "executes", json_integer((json_int_t)p->executes));
-    json_object_set_new(out, "rss_after_kib", json_integer(rss_kib(c.pid)));
-    json_object_set_new(out, "rss_after_group_kib", json_integer(group_rss_kib(c.pid)));
+    set_rss(out, "rss_after", c.pid, true);
 
     char code[96];
     snprintf(code, sizeof code, "for i in range(%ld): print(i)", p->lines);
@@ -613,6 +638,8 @@ static void measure_floor(const Params *p, json_t *out)
         ms[i] = echo_round_trip(&c, c.control, c.iopub);
     set_latency(out, "execute", ms, p->n);
     free(ms);
+    /* what a process holding libzmq, its threads and this protocol code costs */
+    set_rss(out, "rss", getpid(), false);
 
     zmq_close(c.shell);
     zmq_close(c.control);

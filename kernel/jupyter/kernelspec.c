@@ -105,7 +105,7 @@ static int write_png(const char *path, const uint8_t *rgba, int size)
     if (f) {
         static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         r = fwrite(sig, 1, 8, f) == 8 && write_chunk(f, "IHDR", ihdr, 13) == 0 &&
-                    write_chunk(f, "IDAT", z, zn) == 0 && write_chunk(f, "IEND", NULL, 0) == 0
+                    write_chunk(f, "IDAT", z, zn) == 0 && write_chunk(f, "IEND", sig, 0) == 0
                 ? 0
                 : -1;
         if (fclose(f) != 0)

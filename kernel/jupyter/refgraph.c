@@ -7,6 +7,8 @@
  * level at once), up to DEPTH levels and MAX_NODES objects. The namespace
  * dict is not drawn as a node: each of its entries becomes a node with the
  * global's name. Graphviz's dot lays the graph out and renders SVG in memory.
+ * Graphviz (seven shared libraries) is loaded with dlopen() at the first
+ * %refgraph, so kernels that never draw do not pay for it at start-up.
  */
 #include "magics_internal.h"
 
@@ -16,6 +18,7 @@
 
 #include <gvc.h>
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,64 +251,128 @@ static const char *role_color(NodeRole r)
     return "white";
 }
 
-/* The SVG text (malloc'd, NUL-terminated) or NULL. */
+/* ==== Graphviz, loaded on first use ==== */
+
+#define GV_LIBRARY "libgvc.so.6"
+
+/* The Graphviz entry points render_svg() calls, typed as gvc.h declares them. */
+static struct {
+    __typeof__(&gvContext) gvContext;
+    __typeof__(&gvFreeContext) gvFreeContext;
+    __typeof__(&gvLayout) gvLayout;
+    __typeof__(&gvFreeLayout) gvFreeLayout;
+    __typeof__(&gvRenderData) gvRenderData;
+    __typeof__(&gvFreeRenderData) gvFreeRenderData;
+    __typeof__(&agopen) agopen;
+    __typeof__(&agclose) agclose;
+    __typeof__(&agattr) agattr;
+    __typeof__(&agsafeset) agsafeset;
+    __typeof__(&agnode) agnode;
+    __typeof__(&agedge) agedge;
+    const Agdesc_t *directed;
+} gv;
+
+/* Loads Graphviz once. 0, or -1 with an ImportError set (the library or one of
+   its symbols is missing); a failed load is retried at the next call. */
+static int load_graphviz(void)
+{
+    static void *lib;
+    if (lib)
+        return 0;
+    void *h = dlopen(GV_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        mp_err_format(mp_ImportError, "%%refgraph needs Graphviz: %s", dlerror());
+        return -1;
+    }
+    struct {
+        const char *name;
+        void **slot;
+    } syms[] = {
+        {"gvContext", (void **)&gv.gvContext},
+        {"gvFreeContext", (void **)&gv.gvFreeContext},
+        {"gvLayout", (void **)&gv.gvLayout},
+        {"gvFreeLayout", (void **)&gv.gvFreeLayout},
+        {"gvRenderData", (void **)&gv.gvRenderData},
+        {"gvFreeRenderData", (void **)&gv.gvFreeRenderData},
+        {"agopen", (void **)&gv.agopen},
+        {"agclose", (void **)&gv.agclose},
+        {"agattr", (void **)&gv.agattr},
+        {"agsafeset", (void **)&gv.agsafeset},
+        {"agnode", (void **)&gv.agnode},
+        {"agedge", (void **)&gv.agedge},
+        {"Agdirected", (void **)&gv.directed},
+    };
+    for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+        /* POSIX: a dlsym() result converts to a function pointer */
+        if (!(*syms[i].slot = dlsym(h, syms[i].name))) {
+            mp_err_format(mp_ImportError, "%%refgraph needs Graphviz: %s lacks %s",
+                          GV_LIBRARY, syms[i].name);
+            dlclose(h);
+            return -1;
+        }
+    }
+    lib = h;
+    return 0;
+}
+
+/* The SVG text (malloc'd, NUL-terminated) or NULL. Graphviz is loaded. */
 static char *render_svg(const Graph *g)
 {
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = gv.gvContext();
     if (!gvc)
         return NULL;
-    Agraph_t *ag = agopen("refgraph", Agdirected, NULL);
-    agsafeset(ag, "rankdir", "BT", "");
-    agattr(ag, AGNODE, "shape", "box");
-    agattr(ag, AGNODE, "style", "filled,rounded");
-    agattr(ag, AGNODE, "fontname", "Helvetica");
-    agattr(ag, AGNODE, "fontsize", "10");
-    agattr(ag, AGNODE, "fillcolor", "white");
-    agattr(ag, AGNODE, "label", "");
-    agattr(ag, AGEDGE, "color", "#555555");
+    Agraph_t *ag = gv.agopen("refgraph", *gv.directed, NULL);
+    gv.agsafeset(ag, "rankdir", "BT", "");
+    gv.agattr(ag, AGNODE, "shape", "box");
+    gv.agattr(ag, AGNODE, "style", "filled,rounded");
+    gv.agattr(ag, AGNODE, "fontname", "Helvetica");
+    gv.agattr(ag, AGNODE, "fontsize", "10");
+    gv.agattr(ag, AGNODE, "fillcolor", "white");
+    gv.agattr(ag, AGNODE, "label", "");
+    gv.agattr(ag, AGEDGE, "color", "#555555");
     Agnode_t **an = calloc(g->nnodes + 1, sizeof *an);
     char id[32], label[160];
     for (size_t i = 0; an && i < g->nnodes; i++) {
         snprintf(id, sizeof id, "o%zu", i);
-        an[i] = agnode(ag, id, 1);
+        an[i] = gv.agnode(ag, id, 1);
         node_label(&g->nodes[i], label, sizeof label);
-        agsafeset(an[i], "label", label, "");
-        agsafeset(an[i], "fillcolor", (char *)role_color(g->nodes[i].role), "");
+        gv.agsafeset(an[i], "label", label, "");
+        gv.agsafeset(an[i], "fillcolor", (char *)role_color(g->nodes[i].role), "");
     }
     for (size_t i = 0; an && i < g->nedges; i++) {
         const Edge *e = &g->edges[i];
         Agnode_t *from;
         if (e->from == SIZE_MAX) {
             snprintf(id, sizeof id, "name%zu", i);
-            from = agnode(ag, id, 1);
-            agsafeset(from, "label", (char *)MP_STR_DATA(e->name), "");
-            agsafeset(from, "shape", "plaintext", "");
-            agsafeset(from, "style", "", "");
-            agsafeset(from, "fontname", "Helvetica-Bold", "");
+            from = gv.agnode(ag, id, 1);
+            gv.agsafeset(from, "label", (char *)MP_STR_DATA(e->name), "");
+            gv.agsafeset(from, "shape", "plaintext", "");
+            gv.agsafeset(from, "style", "", "");
+            gv.agsafeset(from, "fontname", "Helvetica-Bold", "");
         } else {
             from = an[e->from];
         }
         /* rankdir BT with edges target -> referrer draws referrers above */
-        Agedge_t *edge = agedge(ag, an[e->to], from, NULL, 1);
-        agsafeset(edge, "dir", "back", "");
+        Agedge_t *edge = gv.agedge(ag, an[e->to], from, NULL, 1);
+        gv.agsafeset(edge, "dir", "back", "");
     }
     char *svg = NULL;
-    if (an && gvLayout(gvc, ag, "dot") == 0) {
+    if (an && gv.gvLayout(gvc, ag, "dot") == 0) {
         char *data = NULL;
         unsigned int len = 0;
-        if (gvRenderData(gvc, ag, "svg", &data, &len) == 0 && data) {
+        if (gv.gvRenderData(gvc, ag, "svg", &data, &len) == 0 && data) {
             svg = malloc((size_t)len + 1);
             if (svg) {
                 memcpy(svg, data, len);
                 svg[len] = '\0';
             }
         }
-        gvFreeRenderData(data);
-        gvFreeLayout(gvc, ag);
+        gv.gvFreeRenderData(data);
+        gv.gvFreeLayout(gvc, ag);
     }
     free(an);
-    agclose(ag);
-    gvFreeContext(gvc);
+    gv.agclose(ag);
+    gv.gvFreeContext(gvc);
     return svg;
 }
 
@@ -329,6 +396,8 @@ MpObject *kj_magic_refgraph(const char *args)
                                  MAX_DEPTH, rest);
         depth = (int)d;
     }
+    if (load_graphviz() < 0)
+        return NULL;
     MpObject *globals = mp_runtime_globals();
     MpObject *obj = kj_resolve(globals, p, len);
     if (!obj)

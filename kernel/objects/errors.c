@@ -222,6 +222,7 @@ static const MpGetSetDef exception_getsets[] = {
     {"args", get_args, set_args},
     {"__suppress_context__", get_suppress_context, set_suppress_context},
     {"__cause__", get_cause, set_cause},
+    {"__traceback__", mp_traceback_object, NULL},
     {"__context__", get_context, set_context},
     {NULL, NULL, NULL},
 };

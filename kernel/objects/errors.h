@@ -96,6 +96,9 @@ MpObject *mp_err_set_value(MpType *type, MpObject *value);
 void mp_err_set_object(MpObject *exc);
 /* The preallocated MemoryError: never allocates. Returns NULL. */
 MpObject *mp_err_nomemory(void);
+/* The most items a list or tuple may hold (CPython's PY_SSIZE_T_MAX /
+   sizeof(PyObject *)): past it the byte count would overflow, so MemoryError. */
+#define MP_MAX_ITEMS ((int64_t)(PTRDIFF_MAX / sizeof(void *)))
 
 bool mp_err_occurred(void);
 /* Is the pending exception an instance of type (or a subclass)? */
@@ -112,6 +115,10 @@ bool mp_is_exception_type(MpObject *o);
 MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs);
 /* str(exc) as CPython: '' / str(arg) / str(args); KeyError: repr(arg). */
 MpObject *mp_exception_str(MpObject *exc);
+
+/* exc.__traceback__: traceback objects (tb_lineno, tb_next) from the
+   outermost frame, or None (kernel/vm/traceback.c). New reference. */
+MpObject *mp_traceback_object(MpObject *exc);
 
 /* Report an exception that cannot propagate (a __del__ or a weakref callback
    raising): "Exception ignored in: <where>" and the traceback, on stderr, as

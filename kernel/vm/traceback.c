@@ -87,6 +87,107 @@ void mp_traceback_keep_locals(MpObject *exc, uint64_t serial, MpObject *locals)
     }
 }
 
+/* ==== Traceback objects (exc.__traceback__, __exit__'s third argument) ==== */
+
+/* One frame of a traceback: CPython's tb_lineno and tb_next. */
+typedef struct MpTraceback {
+    MpObject ob;
+    MpObject *next;  /* the next inner frame's traceback, or NULL */
+    MpObject *entry; /* (filename, line, name, serial, locals) */
+} MpTraceback;
+
+static MpType mp_traceback_type;
+
+static int tb_traverse(GcHead *self, GcVisit visit, void *arg)
+{
+    MpTraceback *t = (MpTraceback *)self;
+    int r;
+    if (t->next && (r = visit(t->next, arg)))
+        return r;
+    return t->entry ? visit(t->entry, arg) : 0;
+}
+
+static void tb_clear(GcHead *self)
+{
+    MpTraceback *t = (MpTraceback *)self;
+    MP_CLEAR(t->next);
+    MP_CLEAR(t->entry);
+}
+
+static void tb_dealloc(GcHead *self)
+{
+    tb_clear(self);
+    gc_free(self);
+}
+
+static size_t tb_size(const GcHead *self)
+{
+    (void)self;
+    return 48;
+}
+
+static MpObject *tb_get_lineno(MpObject *self)
+{
+    MpObject *line = MP_TUPLE_ITEMS(((MpTraceback *)self)->entry)[1];
+    MP_INCREF(line);
+    return line;
+}
+
+static MpObject *tb_get_next(MpObject *self)
+{
+    MpObject *n = ((MpTraceback *)self)->next;
+    n = n ? n : mp_none;
+    MP_INCREF(n);
+    return n;
+}
+
+static MpObject *tb_repr(MpObject *self)
+{
+    return mp_str_format_c("<traceback object at %p>", (void *)self);
+}
+
+static const MpGetSetDef tb_getsets[] = {
+    {"tb_lineno", tb_get_lineno, NULL},
+    {"tb_next", tb_get_next, NULL},
+    {NULL, NULL, NULL},
+};
+
+static MpType mp_traceback_type = {
+    MP_STATIC_TYPE_HEAD,
+    .gc = {.name = "traceback",
+           .traverse = tb_traverse,
+           .clear = tb_clear,
+           .dealloc = tb_dealloc,
+           .size = tb_size},
+    .basicsize = sizeof(MpTraceback),
+    .repr = tb_repr,
+    .getsets = tb_getsets,
+};
+
+MpObject *mp_traceback_object(MpObject *exc)
+{
+    MpObject *entries = ((MpException *)exc)->traceback;
+    if (!entries || MP_LIST_SIZE(entries) == 0)
+        MP_RETURN_NONE;
+    if (!mp_traceback_type.dict && mp_type_ready(&mp_traceback_type) < 0)
+        return NULL;
+    /* Entries are innermost first; the chain runs from the outermost frame. */
+    MpObject *next = NULL;
+    for (int64_t i = 0; i < MP_LIST_SIZE(entries); i++) {
+        MpTraceback *t = (MpTraceback *)gc_alloc(&mp_traceback_type.gc, sizeof(MpTraceback));
+        if (!t) {
+            MP_XDECREF(next);
+            return mp_err_nomemory();
+        }
+        t->next = next;
+        t->entry = MP_LIST_ITEMS(entries)[i];
+        MP_INCREF(t->entry);
+        gc_track(&t->ob);
+        next = &t->ob;
+    }
+    return next;
+}
+
 /* ==== Formatting ==== */
 
 static int add_line(MpObject *lines, MpStrBuf *b)

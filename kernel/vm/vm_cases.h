@@ -1109,9 +1109,13 @@ CASE(WITH_EXCEPT_START)
 {
     MpObject *exc = TOP();
     MpObject *exit = PEEK(3);
-    MpObject *args[3] = {&mp_type(exc)->ob, exc, mp_none};
     SAVE_FRAME();
+    MpObject *tb = mp_traceback_object(exc);
+    if (!tb)
+        goto error;
+    MpObject *args[3] = {&mp_type(exc)->ob, exc, tb};
     MpObject *r = mp_call(exit, args, 3, NULL);
+    MP_DECREF(tb);
     if (!r)
         goto error;
     PUSH(r);

@@ -10,6 +10,5 @@ for i in range(100):
     keep.append([])
 gc.callbacks.clear()
 print([g for (p, g, c, u) in log if p == 'start'])
-print(gc.get_count())
 gc.set_threshold(700, 10, 10)
 print(len(keep))

@@ -52,6 +52,23 @@ void gc_type_register(GcType *type)
     gc_state.types_last = type;
 }
 
+void gc_type_unregister(GcType *type)
+{
+    GcType *prev = NULL;
+    for (GcType *t = gc_state.types_first; t != NULL; prev = t, t = t->registry_next) {
+        if (t != type)
+            continue;
+        if (prev)
+            prev->registry_next = t->registry_next;
+        else
+            gc_state.types_first = t->registry_next;
+        if (gc_state.types_last == t)
+            gc_state.types_last = prev;
+        t->registry_next = NULL;
+        return;
+    }
+}
+
 int gc_visit_types(int (*fn)(const GcType *type, void *arg), void *arg)
 {
     for (GcType *t = gc_state.types_first; t != NULL; t = t->registry_next) {

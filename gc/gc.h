@@ -304,6 +304,9 @@ size_t gc_shallow_size(const GcHead *o);
 /* Types seen by gc_alloc register themselves; register a type earlier to list
    it before it has instances. Idempotent. */
 void gc_type_register(GcType *type);
+/* Forget a type whose storage is about to be freed (a class's dealloc). No-op if
+   it was never registered. */
+void gc_type_unregister(GcType *type);
 /* Every registered type, in registration order (fn as in GcObjectFn). */
 int gc_visit_types(int (*fn)(const GcType *type, void *arg), void *arg);
 

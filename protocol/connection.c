@@ -35,6 +35,9 @@ static char *file_error(const char *path, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    for (char *c = msg; *c; c++) /* jansson quotes the bad input: keep one line */
+        if ((unsigned char)*c < 0x20)
+            *c = ' ';
     size_t n = strlen(path) + strlen(msg) + 32;
     char *out = malloc(n);
     if (out)

@@ -216,6 +216,11 @@ int jp_server_run(JpServer *server);
 /* Stops the threads and closes the sockets (linger 1 s). NULL is a no-op. */
 void jp_server_free(JpServer *server);
 
+/* Ends jp_server_run() as a shutdown_request without restart would, but with no
+   reply: for a SIGTERM handler (only atomic stores, so async-signal-safe). The
+   running cell gets a KeyboardInterrupt; a pending input() returns. */
+void jp_server_request_shutdown(JpServer *server);
+
 /* Set to 1 by an interrupt_request (control thread) or a shutdown_request; a
    SIGINT handler may store 1 too (the atomic is lock-free). The VM polls it at
    safe points and clears it when it raises KeyboardInterrupt. The server clears

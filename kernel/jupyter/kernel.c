@@ -9,6 +9,7 @@
 #include "kernel.h"
 
 #include "abstract.h"
+#include "code.h"
 #include "display.h"
 #include "errors.h"
 #include "magics.h"
@@ -32,9 +33,32 @@ typedef struct Kernel {
     JpServer *server; /* the server while a request runs, else NULL */
     long count;       /* the execution counter: cells stored in history */
     MpObject *page;   /* text for the pager, set by `name?` or help() */
+    size_t memory_limit; /* for cells' code; 0: none */
 } Kernel;
 
 static Kernel kernel;
+
+/* ==== Memory limit ==== */
+
+/* Between cells the limit is raised by a reserve, so that after a cell filled
+   memory up to the limit with a global (`l.append` in an endless loop), the
+   next cell still compiles, `del l` runs, and the MemoryError's traceback can
+   be formatted. */
+#define RESERVE_MAX ((size_t)16 << 20)
+
+static size_t with_reserve(size_t limit)
+{
+    if (limit == 0)
+        return 0;
+    size_t reserve = limit / 4 < RESERVE_MAX ? limit / 4 : RESERVE_MAX;
+    return limit > SIZE_MAX - reserve ? SIZE_MAX : limit + reserve;
+}
+
+void kj_set_memory_limit(size_t bytes)
+{
+    kernel.memory_limit = bytes;
+    gc_set_memory_limit(with_reserve(bytes));
+}
 
 /* ==== Output, input and display hooks ==== */
 
@@ -279,8 +303,18 @@ static json_t *execute(void *ctx, JpServer *server, const JpExecuteRequest *req)
     char filename[48];
     snprintf(filename, sizeof filename, "Cell In[%ld]", shown);
     char *src = kj_magic_transform(req->code);
-    MpObject *r = src ? mp_runtime_exec(src, strlen(src), filename, COMP_CELL)
-                      : mp_err_nomemory();
+    /* The cell's code runs under the user's limit; compiling it, and reporting
+       how it failed, may use the reserve above it (see kj_set_memory_limit). */
+    MpCode *code = src ? comp_compile(src, strlen(src), filename, COMP_CELL) : NULL;
+    MpObject *r = NULL;
+    if (!src) {
+        mp_err_nomemory();
+    } else if (code) {
+        gc_set_memory_limit(k->memory_limit);
+        r = vm_run_code(code, globals);
+        gc_set_memory_limit(with_reserve(k->memory_limit));
+        MP_DECREF(&code->ob);
+    }
     free(src);
     json_t *reply;
     if (!r) {
@@ -477,11 +511,16 @@ int kj_kernel_main(const char *connection_file)
     running_server = server;
     sa.sa_handler = on_sigterm;
     sigaction(SIGTERM, &sa, NULL);
+    running_server = server;
+    sa.sa_handler = on_sigterm;
+    sigaction(SIGTERM, &sa, NULL);
     mp_output_set_sink(stream_sink, &kernel);
     mp_input_set_hook(input_hook, &kernel);
     mp_display_set_hook(display_hook, &kernel);
     mp_traceback_set_source_lookup(cell_source_line);
     int rc = jp_server_run(server);
+    signal(SIGTERM, SIG_DFL);
+    running_server = NULL;
     signal(SIGTERM, SIG_DFL);
     running_server = NULL;
     mp_output_set_sink(NULL, NULL);

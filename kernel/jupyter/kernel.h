@@ -13,6 +13,10 @@
 /* `minipy kernel [-f CONNECTION_FILE]`: serve until shutdown. Returns the exit
    status (2 for a bad connection file, with a one-line error on stderr). */
 int kj_kernel_main(const char *connection_file);
+/* The memory limit for cells (0: none), set before kj_kernel_main(): a cell that
+   allocates past it gets a MemoryError. The kernel's own work between cells may
+   use a reserve of min(bytes / 4, 16 MiB) above it. */
+void kj_set_memory_limit(size_t bytes);
 
 /* ==== Output history (history.c), as IPython keeps it ==== */
 

@@ -11,6 +11,7 @@
  */
 #include "abstract.h"
 
+#include "cstack.h"
 #include "errors.h"
 #include "types_init.h"
 
@@ -35,6 +36,8 @@ MpObject *mp_repr(MpObject *o)
     MpType *t = mp_type(o);
     if (!t->repr)
         return mp_str_format_c("<%s object at %p>", mp_type_name(o), (void *)o);
+    if (mp_cstack_check(" while getting the repr of an object") < 0)
+        return NULL;
     return check_str_result(t->repr(o), "__repr__");
 }
 
@@ -45,8 +48,11 @@ MpObject *mp_str(MpObject *o)
         MP_INCREF(o);
         return o;
     }
-    if (t->str)
+    if (t->str) {
+        if (mp_cstack_check(" while getting the str of an object") < 0)
+            return NULL;
         return check_str_result(t->str(o), "__str__");
+    }
     return mp_repr(o);
 }
 
@@ -63,6 +69,8 @@ int64_t mp_hash(MpObject *o)
         return mp_str_hash(o);
     if (!t->hash)
         return mp_hash_not_implemented(o);
+    if (mp_cstack_check("") < 0)
+        return -1;
     return t->hash(o);
 }
 
@@ -90,6 +98,8 @@ MpObject *mp_richcompare(MpObject *a, MpObject *b, MpCompareOp op)
     MpType *ta = mp_type(a), *tb = mp_type(b);
     if (ta == &mp_int_type && tb == &mp_int_type)
         return int_compare_fast(MP_INT_VALUE(a), MP_INT_VALUE(b), op);
+    if (mp_cstack_check(" in comparison") < 0)
+        return NULL;
     bool checked_reverse = false;
     MpObject *r;
     if (ta != tb && tb->richcompare && mp_type_is_subtype(tb, ta)) {

@@ -466,6 +466,7 @@ void mp_class_dealloc(GcHead *self)
     MP_CLEAR(t->module);
     MpObject *base = t->base ? &t->base->ob : NULL;
     MpObject *name = t->name;
+    gc_type_unregister(&t->gc); /* the registry must not keep a freed type */
     gc_free(self);
     MP_XDECREF(name);
     MP_XDECREF(base);

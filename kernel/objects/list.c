@@ -24,6 +24,10 @@
 static int set_allocated(MpList *l, int64_t n)
 {
     MpObject **items = NULL;
+    if (n > MP_MAX_ITEMS) {
+        mp_err_nomemory();
+        return -1;
+    }
     if (n > 0) {
         items = gc_buffer_realloc(&mp_list_type.gc, l->items,
                                   (size_t)l->allocated * sizeof(MpObject *),
@@ -70,6 +74,8 @@ void mp_list_clear_freelist(void)
 
 MpObject *mp_list_new(int64_t n)
 {
+    if (n > MP_MAX_ITEMS)
+        return mp_err_nomemory();
     MpList *l = (MpList *)gc_freelist_pop(&list_freelist);
     if (!l)
         l = (MpList *)gc_alloc(&mp_list_type.gc, sizeof(MpList));
@@ -246,8 +252,8 @@ static MpObject *list_getitem(MpObject *self, MpObject *key)
         int64_t n = mp_slice_indices(key, l->size, &start, &stop, &step);
         if (n < 0)
             return NULL;
-        if (step == 1)
-            return list_from_array(l->items + start, n);
+        if (step == 1) /* an empty list has no items array to offset */
+            return list_from_array(n ? l->items + start : l->items, n);
         MpObject *r = mp_list_new(n);
         if (!r)
             return NULL;

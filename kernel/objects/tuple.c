@@ -49,6 +49,8 @@ MpObject *mp_tuple_new(int64_t n)
         MP_INCREF(&empty_tuple.ob);
         return &empty_tuple.ob;
     }
+    if (n > MP_MAX_ITEMS)
+        return mp_err_nomemory();
     GcFreeList *fl = tuple_freelist(n);
     MpTuple *t = fl ? (MpTuple *)gc_freelist_pop(fl) : NULL;
     if (!t)

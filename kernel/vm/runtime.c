@@ -7,6 +7,7 @@
 #include "abstract.h"
 #include "builtins.h"
 #include "code.h"
+#include "cstack.h"
 #include "display.h"
 #include "errors.h"
 #include "mod_gc.h"
@@ -45,6 +46,7 @@ int mp_runtime_init(int argc, char **argv)
                                   .debug_print = mod_gc_debug_print,
                                   .clear_freelists = clear_freelists};
     gc_set_hooks(&hooks);
+    mp_cstack_init();
     if (mp_objects_init() < 0 || mp_type_ready(&mp_code_type) < 0)
         goto fail;
     MpObject *builtins = mp_dict_new();

@@ -1,7 +1,7 @@
 """
 tests/protocol/test_kernel_jkt.py - jupyter_kernel_test's conformance suite
 (Debian's 0.4.5) against the minipy kernelspec, with every sample attribute set
-so that none of its tests is skipped.
+so that none of its tests is skipped, and a clean exit of the kernel at the end.
 
 Run with /usr/bin/python3 -m unittest and JUPYTER_PATH pointing at a
 `minipy install --prefix` tree (tests/protocol/meson.build does both).
@@ -54,6 +54,19 @@ class MinipyKernelTests(jupyter_kernel_test.KernelTests):
     code_inspect_sample = "len"
 
     code_clear_output = "print('x')\nclear_output()"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.process = cls.km.provisioner.process
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        # A clean exit after shutdown_request; under ASan a leak or a memory
+        # error would make it non-zero.
+        if cls.process.returncode != 0:
+            raise AssertionError("kernel exited with %r" % cls.process.returncode)
 
 
 if __name__ == "__main__":

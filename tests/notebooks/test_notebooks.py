@@ -56,11 +56,25 @@ def output_lines(output):
     return lines
 
 
+def merged_streams(outputs):
+    """The outputs with consecutive stream pieces of one stream joined: how a
+    front end shows them, and how the kernel's flushing can split them."""
+    merged = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (output["output_type"] == "stream" and last is not None
+                and last["output_type"] == "stream" and last["name"] == output["name"]):
+            merged[-1] = dict(last, text=last["text"] + output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
 def cell_lines(cell):
     lines = []
     if cell.get("execution_count") is not None:
         lines.append(f"In [{cell['execution_count']}]")
-    for output in cell.get("outputs", []):
+    for output in merged_streams(cell.get("outputs", [])):
         lines += output_lines(output)
     return lines
 
@@ -114,7 +128,7 @@ def print_notebook(nb, name):
         print(f"In [{cell.execution_count}]: {lines[0]}")
         for line in lines[1:]:
             print("        " + line if line else "")
-        for output in cell.outputs:
+        for output in merged_streams(cell.outputs):
             for line in readable_output(output):
                 print("  | " + line)
     print()
@@ -162,7 +176,9 @@ def check_notebook(path, mode):
     differences = compare(stored, fresh, name)
     if differences:
         print(differences)
-        print(f"{name}: outputs differ from the stored ones (see above)")
+        print(f"{name}: outputs differ from the stored ones (see above). If the change is"
+              " meant (a new builtin shows up in %memory, say), store the new outputs with"
+              " --update and review the notebook's git diff.")
         return False
     cells = sum(1 for c in stored.cells if c.cell_type == "code")
     print(f"{name}: {cells} code cells, every output as stored")

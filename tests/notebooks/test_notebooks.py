@@ -85,7 +85,7 @@ def summary(mime, value):
         titles = re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]*)</title>', value)
         return [f"[image/svg+xml: a drawing of {len(titles)} nodes]"]
     if mime == "text/html":
-        rows = value.count("<tr")
+        rows = value.count("<tr") - value.count("<thead")
         return [f"[text/html: {'a table of %d rows' % rows if rows else '%d characters' % len(value)}]"]
     return [f"[{mime}: {len(value)} characters]"]
 

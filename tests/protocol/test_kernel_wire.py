@@ -39,6 +39,7 @@ class WireClient:
     def __init__(self, ctx, info):
         self.key = info["key"].encode()
         self.session = uuid.uuid4().hex
+        self.sent = set()  # msg_ids of the valid requests sent with send()
         url = "tcp://%s:" % info["ip"]
         self.sockets = {}
         for name, kind in (("shell", zmq.DEALER), ("control", zmq.DEALER),
@@ -81,6 +82,7 @@ class WireClient:
     def send(self, channel, msg_type, content=None, parent=None):
         frames, msg_id = self.frames(msg_type, content, parent=parent)
         self.sockets[channel].send_multipart(frames)
+        self.sent.add(msg_id)
         return msg_id
 
     def execute(self, code, channel="shell", **options):
@@ -241,11 +243,14 @@ class KernelTestCase(unittest.TestCase):
 
     def assert_next_reply_is_for(self, msg_id):
         """The next shell reply and the next IOPub message both belong to msg_id:
-        nothing was sent for anything in between."""
+        nothing was sent for anything in between. (Status messages of earlier
+        control requests may still be on their way: skipped.)"""
         c = self.client
         reply = c.recv("shell")
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         first = c.recv("iopub")
+        while first["parent_header"].get("msg_id") in c.sent - {msg_id}:
+            first = c.recv("iopub")
         self.assertEqual(first["parent_header"].get("msg_id"), msg_id)
         self.assertEqual(first["content"], {"execution_state": "busy"})
         c.iopub_until_idle(msg_id)
@@ -408,6 +413,26 @@ class InterruptTests(KernelTestCase):
         c.iopub_until_idle(msg_id)
 
 
+    def test_interrupt_sleep(self):
+        c = self.client
+        msg_id = c.execute("import time\ntime.sleep(600)\nwoke = 1")
+        while c.recv("iopub")["msg_type"] != "execute_input":
+            pass
+        self.kernel.proc.send_signal(signal.SIGINT)
+        self.assertEqual(c.reply(msg_id)["content"]["ename"], "KeyboardInterrupt")
+        c.iopub_until_idle(msg_id)
+        _, out = c.stdout("print('woke' in globals())")
+        self.assertEqual(out, "False\n")
+
+    def test_sigint_during_input(self):
+        c = self.client
+        msg_id = c.execute("input('? ')", allow_stdin=True)
+        self.assertEqual(c.recv("stdin")["msg_type"], "input_request")
+        self.kernel.proc.send_signal(signal.SIGINT)
+        self.assertEqual(c.reply(msg_id)["content"]["ename"], "KeyboardInterrupt")
+        c.iopub_until_idle(msg_id)
+
+
 class HeartbeatTests(KernelTestCase):
     def test_heartbeat_during_long_cell(self):
         c = self.client
@@ -423,6 +448,19 @@ class HeartbeatTests(KernelTestCase):
             self.assertEqual(c.sockets["shell"].poll(0), 0)
         reply = c.reply(msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
+        c.iopub_until_idle(msg_id)
+
+    def test_control_during_long_cell(self):
+        c = self.client
+        msg_id = c.execute("print('early')\nimport time\ntime.sleep(3)")
+        # Output printed early is published while the cell still sleeps.
+        while c.recv("iopub")["msg_type"] != "stream":
+            pass
+        self.assertEqual(c.sockets["shell"].poll(0), 0)
+        info = c.send("control", "kernel_info_request")
+        self.assertEqual(c.reply(info, "control")["content"]["status"], "ok")
+        self.assertEqual(c.sockets["shell"].poll(0), 0)
+        self.assertEqual(c.reply(msg_id)["content"]["status"], "ok")
         c.iopub_until_idle(msg_id)
 
 
@@ -545,6 +583,68 @@ class ExecuteTests(KernelTestCase):
         text = "".join(m["content"]["text"] for m in streams)
         self.assertEqual(text, "".join("%d\n" % i for i in range(100000)))
 
+    def test_output_order(self):
+        c = self.client
+        reply, msgs = c.run("print('a', end='')\nimport sys\nsys.stderr.write('b')\n"
+                            "print('c')\n1/0")
+        self.assertEqual(reply["content"]["ename"], "ZeroDivisionError")
+        seen = [(m["msg_type"], m["content"].get("name"), m["content"].get("text"))
+                for m in msgs if m["msg_type"] in ("stream", "error")]
+        self.assertEqual(seen, [("stream", "stdout", "a"), ("stream", "stderr", "b"),
+                                ("stream", "stdout", "c\n"), ("error", None, None)])
+
+    def test_silent_error(self):
+        c = self.client
+        first = c.execute("raise ValueError('quiet')", silent=True)
+        second = c.execute("after_silent = 1")
+        reply = c.reply(first)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual([m["msg_type"] for m in c.iopub_until_idle(first)],
+                         ["status", "status"])
+        # A silent failure aborts nothing.
+        self.assertEqual(c.reply(second)["content"]["status"], "ok")
+        c.iopub_until_idle(second)
+
+    def test_unicode_cursor(self):
+        c = self.client
+        c.run("é_var = 1")
+        code = "é_var = 2\nprint(é_v"
+        msg_id = c.send("shell", "complete_request", {"code": code, "cursor_pos": len(code)})
+        reply = c.reply(msg_id)["content"]
+        c.iopub_until_idle(msg_id)
+        self.assertEqual(reply["matches"], ["é_var"])
+        # Offsets in code points, not UTF-8 bytes.
+        self.assertEqual(reply["cursor_start"], code.rindex("é_v"))
+        self.assertEqual(reply["cursor_end"], len(code))
+
+    def test_is_complete_indent(self):
+        c = self.client
+        for code, want in (("for i in x:", {"status": "incomplete", "indent": "    "}),
+                           ("if a:\n    if b:", {"status": "incomplete", "indent": "        "}),
+                           ("x = 1", {"status": "complete"}),
+                           ("x = = 1", {"status": "invalid"})):
+            msg_id = c.send("shell", "is_complete_request", {"code": code})
+            self.assertEqual(c.reply(msg_id)["content"], want, code)
+            c.iopub_until_idle(msg_id)
+
+    def test_update_display(self):
+        c = self.client
+        reply, msgs = c.run("display('one', display_id='d1')\n"
+                            "update_display('two', display_id='d1')")
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown = [(m["msg_type"], m["content"]["data"]["text/plain"],
+                  m["content"]["transient"]) for m in msgs
+                 if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual(shown, [("display_data", "'one'", {"display_id": "d1"}),
+                                 ("update_display_data", "'two'", {"display_id": "d1"})])
+
+    def test_empty_silent(self):
+        c = self.client
+        reply, msgs = c.run("", silent=True)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertIsInstance(reply["content"]["execution_count"], int)
+        self.assertEqual(len(msgs), 2)
+
     def test_comm_info_and_unknown_comm(self):
         c = self.client
         msg_id = c.send("shell", "comm_info_request", {"target_name": "jupyter.widget"})
@@ -567,6 +667,30 @@ class ShutdownTests(unittest.TestCase):
             msg_id = client.send("control", "shutdown_request", {"restart": False})
             reply = client.reply(msg_id, "control")
             self.assertEqual(reply["content"], {"status": "ok", "restart": False})
+            self.assertEqual(kernel.wait(), 0, kernel.stderr())
+        finally:
+            client.close()
+            kernel.close()
+            ctx.term()
+
+    def test_shutdown_restart_reply(self):
+        ctx = zmq.Context()
+        kernel = KernelProcess()
+        client = WireClient(ctx, kernel.info)
+        try:
+            client.wait_ready()
+            msg_id = client.send("control", "shutdown_request", {"restart": True})
+            reply = client.reply(msg_id, "control")
+            self.assertEqual(reply["content"], {"status": "ok", "restart": True})
+            # The kernel exits; relaunching is the manager's job. Its ports are
+            # free again, so a new kernel binds the same connection file.
+            self.assertEqual(kernel.wait(), 0, kernel.stderr())
+            kernel.start()
+            client.wait_ready()
+            _, out = client.stdout("print('again')")
+            self.assertEqual(out, "again\n")
+            msg_id = client.send("control", "shutdown_request", {"restart": False})
+            client.reply(msg_id, "control")
             self.assertEqual(kernel.wait(), 0, kernel.stderr())
         finally:
             client.close()

@@ -8,7 +8,10 @@
  * dict is not drawn as a node: each of its entries becomes a node with the
  * global's name. Graphviz's dot lays the graph out and renders SVG in memory.
  * Graphviz (seven shared libraries) is loaded with dlopen() at the first
- * %refgraph, so kernels that never draw do not pay for it at start-up.
+ * %refgraph, so kernels that never draw do not pay for it at start-up. Only
+ * its core (SVG) and dot layout plugins are loaded, not the pango text plugin:
+ * label widths then come from Graphviz's own font metrics, so the drawing is the
+ * same on every machine whatever fonts it has.
  */
 #include "magics_internal.h"
 
@@ -257,7 +260,7 @@ static const char *role_color(NodeRole r)
 
 /* The Graphviz entry points render_svg() calls, typed as gvc.h declares them. */
 static struct {
-    __typeof__(&gvContext) gvContext;
+    __typeof__(&gvContextPlugins) gvContextPlugins;
     __typeof__(&gvFreeContext) gvFreeContext;
     __typeof__(&gvLayout) gvLayout;
     __typeof__(&gvFreeLayout) gvFreeLayout;
@@ -271,6 +274,32 @@ static struct {
     __typeof__(&agedge) agedge;
     const Agdesc_t *directed;
 } gv;
+
+/* The two plugins render_svg() needs, as gvContextPlugins() builtins. */
+static lt_symlist_t plugins[3];
+
+/* Loads the core and dot layout plugins from Graphviz's plugin directory.
+   0, or -1 with an ImportError set. */
+static int load_plugins(void)
+{
+    static const char *const names[][2] = {
+        {"libgvplugin_core.so.6", "gvplugin_core_LTX_library"},
+        {"libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library"},
+    };
+    for (int i = 0; i < 2; i++) {
+        char file[512];
+        snprintf(file, sizeof file, "%s/%s", MP_GRAPHVIZ_PLUGIN_DIR, names[i][0]);
+        void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        void *sym = h ? dlsym(h, names[i][1]) : NULL;
+        if (!sym) {
+            mp_err_format(mp_ImportError, "%%refgraph needs Graphviz's plugin %s", file);
+            return -1;
+        }
+        plugins[i].name = names[i][1];
+        plugins[i].address = sym;
+    }
+    return 0;
+}
 
 /* Loads Graphviz once. 0, or -1 with an ImportError set (the library or one of
    its symbols is missing); a failed load is retried at the next call. */
@@ -288,7 +317,7 @@ static int load_graphviz(void)
         const char *name;
         void **slot;
     } syms[] = {
-        {"gvContext", (void **)&gv.gvContext},
+        {"gvContextPlugins", (void **)&gv.gvContextPlugins},
         {"gvFreeContext", (void **)&gv.gvFreeContext},
         {"gvLayout", (void **)&gv.gvLayout},
         {"gvFreeLayout", (void **)&gv.gvFreeLayout},
@@ -311,6 +340,10 @@ static int load_graphviz(void)
             return -1;
         }
     }
+    if (load_plugins() < 0) {
+        dlclose(h);
+        return -1;
+    }
     lib = h;
     return 0;
 }
@@ -318,7 +351,7 @@ static int load_graphviz(void)
 /* The SVG text (malloc'd, NUL-terminated) or NULL. Graphviz is loaded. */
 static char *render_svg(const Graph *g)
 {
-    GVC_t *gvc = gv.gvContext();
+    GVC_t *gvc = gv.gvContextPlugins(plugins, 0);
     if (!gvc)
         return NULL;
     Agraph_t *ag = gv.agopen("refgraph", *gv.directed, NULL);

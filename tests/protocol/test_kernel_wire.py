@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import signal
 import subprocess
 import tempfile
@@ -39,7 +40,8 @@ class WireClient:
     def __init__(self, ctx, info):
         self.key = info["key"].encode()
         self.session = uuid.uuid4().hex
-        self.sent = set()  # msg_ids of the valid requests sent with send()
+        self.sent = {}  # msg_id: header of the valid requests sent with send()
+        self.seen = set()  # msg_ids received: never twice (W9)
         url = "tcp://%s:" % info["ip"]
         self.sockets = {}
         for name, kind in (("shell", zmq.DEALER), ("control", zmq.DEALER),
@@ -82,7 +84,7 @@ class WireClient:
     def send(self, channel, msg_type, content=None, parent=None):
         frames, msg_id = self.frames(msg_type, content, parent=parent)
         self.sockets[channel].send_multipart(frames)
-        self.sent.add(msg_id)
+        self.sent[msg_id] = json.loads(frames[2])
         return msg_id
 
     def execute(self, code, channel="shell", **options):
@@ -105,6 +107,13 @@ class WireClient:
         if sig != self.sign(parts):
             raise AssertionError("kernel sent a bad signature on %s" % channel)
         header, parent, metadata, content = (json.loads(p) for p in parts)
+        check_header(header)
+        if header["msg_id"] in self.seen:
+            raise AssertionError("msg_id %s sent twice" % header["msg_id"])
+        self.seen.add(header["msg_id"])
+        if not (isinstance(parent, dict) and isinstance(metadata, dict) and
+                isinstance(content, dict)):
+            raise AssertionError("parent_header, metadata and content must be objects")
         return {"ids": frames[:d], "header": header, "parent_header": parent,
                 "metadata": metadata, "content": content,
                 "msg_type": header["msg_type"]}
@@ -114,6 +123,8 @@ class WireClient:
         if msg["parent_header"].get("msg_id") != msg_id:
             raise AssertionError("reply to %r, expected one to %s" %
                                  (msg["parent_header"].get("msg_type"), msg_id))
+        if msg_id in self.sent and msg["parent_header"] != self.sent[msg_id]:
+            raise AssertionError("parent_header is not the request's header")
         return msg
 
     def iopub_until_idle(self, msg_id):
@@ -162,6 +173,21 @@ class WireClient:
             return False
         self.iopub_until_idle(msg_id)
         return True
+
+
+# jupyter_client's date pattern, with the zone it needs to avoid a warning.
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
+
+
+def check_header(header):
+    """The six header keys of protocol 5.x, a zoned date (H1-H5)."""
+    for key in ("msg_id", "session", "username", "date", "msg_type", "version"):
+        if not isinstance(header.get(key), str):
+            raise AssertionError("header %s missing or not a str: %r" % (key, header))
+    if not DATE.match(header["date"]):
+        raise AssertionError("header date %r" % header["date"])
+    if not re.match(r"^5\.[2-9]$", header["version"]):
+        raise AssertionError("header version %r" % header["version"])
 
 
 def kernel_argv(connection_file):
@@ -249,7 +275,7 @@ class KernelTestCase(unittest.TestCase):
         reply = c.recv("shell")
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         first = c.recv("iopub")
-        while first["parent_header"].get("msg_id") in c.sent - {msg_id}:
+        while first["parent_header"].get("msg_id") in c.sent.keys() - {msg_id}:
             first = c.recv("iopub")
         self.assertEqual(first["parent_header"].get("msg_id"), msg_id)
         self.assertEqual(first["content"], {"execution_state": "busy"})

@@ -31,11 +31,20 @@ def fail(message):
     raise TestFailure(message)
 
 
+_work_dirs = []  # every jupyter_env() folder, for the sanitizer reports
+
+
 def run_test(main):
-    """Runs main() and exits 0, or 1 with the failure's message."""
+    """Runs main() and exits 0, or 1 with the failure's message (and any
+    sanitizer report, which often explains it)."""
     try:
         main()
     except TestFailure as e:
+        for work in _work_dirs:
+            try:
+                check_sanitizer_logs(work)
+            except TestFailure as report:
+                log(str(report))
         log(f"FAIL: {e}")
         sys.exit(1)
     log("PASS")
@@ -95,6 +104,7 @@ def jupyter_env(work, minipy):
     """Installs this build's kernelspec under work/ and returns the environment
     that makes front ends use it, with config, data and runtime under work/."""
     os.makedirs(work, exist_ok=True)
+    _work_dirs.append(work)
     prefix = os.path.join(work, "jupyter")
     r = subprocess.run([minipy, "install", "--prefix", prefix], capture_output=True,
                        text=True, timeout=60)
@@ -112,7 +122,24 @@ def jupyter_env(work, minipy):
     )
     for key in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR"):
         os.makedirs(env[key], exist_ok=True)
+    # In a sanitizer build the kernels' reports (errors, leaks at exit) go to
+    # files that check_sanitizer_logs() reads: the front ends do not show them.
+    logs = os.path.join(work, "sanitizer")
+    os.makedirs(logs, exist_ok=True)
+    for key, name in (("ASAN_OPTIONS", "asan"), ("UBSAN_OPTIONS", "ubsan")):
+        options = [o for o in env.get(key, "").split(":") if o]
+        env[key] = ":".join(options + [f"log_path={os.path.join(logs, name)}"])
     return env
+
+
+def check_sanitizer_logs(work):
+    """Fails with the first report a sanitized kernel wrote under work/."""
+    logs = os.path.join(work, "sanitizer")
+    for name in sorted(os.listdir(logs)) if os.path.isdir(logs) else []:
+        with open(os.path.join(logs, name), errors="replace") as f:
+            report = f.read()
+        if report.strip():
+            fail(f"a kernel's sanitizer report ({name}):\n{report[:4000]}")
 
 
 def free_port():

@@ -88,6 +88,7 @@ def main():
         finally:
             fe.log("--- the console's screen at the end:\n" + console.screen())
             console.close()
+    fe.check_sanitizer_logs(work)
 
 
 def drive(console, env):

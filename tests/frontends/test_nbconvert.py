@@ -67,6 +67,7 @@ def main():
         if "jp-OutputArea-output" not in html and "output_area" not in html:
             fe.fail(f"{page} has no output area")
         fe.log(f"{page}: {len(html)} characters")
+    fe.check_sanitizer_logs(work)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ def main():
             with open(os.path.join(work, "server.log")) as f:
                 fe.log("--- the notebook server's log (last lines):\n" +
                        "".join(f.readlines()[-15:]))
+    fe.check_sanitizer_logs(work)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,0 @@
-x = not a and b or c and not d

@@ -1,1 +1,0 @@
-x = a if b else c if d else e

@@ -1,2 +1,0 @@
-f = lambda: 0
-g = lambda x, y=1, *a, k, **kw: x + y

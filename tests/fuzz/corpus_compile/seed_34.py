@@ -1,2 +1,0 @@
-def f(x: int, *a: str, **k: float) -> int:
-    return

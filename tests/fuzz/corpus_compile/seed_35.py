@@ -1,4 +1,0 @@
-@dec
-@dec2(1)
-def f():
-    pass

@@ -1,8 +1,0 @@
-if a:
-    pass
-elif b:
-    pass
-elif c:
-    x = 1
-else:
-    y = 2

@@ -1,4 +1,0 @@
-while x:
-    break
-else:
-    continue

@@ -1,4 +1,0 @@
-for i, j in enumerate(x):
-    pass
-else:
-    pass

@@ -1,2 +1,0 @@
-for x in a, b:
-    pass

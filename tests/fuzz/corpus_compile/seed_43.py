@@ -1,2 +1,0 @@
-with open(f) as g, h as (i, j), k:
-    pass

@@ -1,3 +1,0 @@
-raise
-raise E
-raise E from e

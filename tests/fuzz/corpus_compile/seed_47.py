@@ -1,2 +1,0 @@
-assert x
-assert x, 'msg'

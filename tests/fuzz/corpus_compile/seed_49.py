@@ -1,3 +1,0 @@
-def f():
-    global a, b
-    nonlocal c

@@ -1,2 +1,0 @@
-if x: pass
-while y: y -= 1; z = 2

@@ -1,6 +1,0 @@
-# comment
-
-   # indented comment
-x = 1  # trailing
-
-

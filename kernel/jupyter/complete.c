@@ -119,7 +119,8 @@ json_t *kj_complete(MpObject *globals, const char *code, size_t cursor)
         for (const char *const *k = keywords; *k; k++)
             add(&m, *k, strlen(*k));
     }
-    qsort(m.items, m.n, sizeof *m.items, compare);
+    if (m.n) /* items is NULL when nothing matched */
+        qsort(m.items, m.n, sizeof *m.items, compare);
     json_t *matches = json_array();
     for (size_t i = 0; i < m.n; i++) {
         json_array_append_new(matches, json_string(m.items[i]));

@@ -379,6 +379,37 @@ class MalformedTests(KernelTestCase):
         header = json.dumps(self.client.header("execute_request")).encode()
         self.check_dropped(self.signed(header, b'{"code": "\xff"}'), "invalid JSON in content")
 
+    def test_fields_of_wrong_type(self):
+        """Every field of every request with values of the wrong type or range:
+        each request still gets its reply, in order (and, under the sanitizers,
+        without a report: UBSan stops the kernel)."""
+        c = self.client
+        values = [None, -1, 2**40, -2**40, "x", 1.5, [], {}, True, "", "é" * 3]
+        requests = {
+            "complete_request": {"code": "pri", "cursor_pos": 3},
+            "inspect_request": {"code": "len", "cursor_pos": 3, "detail_level": 0},
+            "is_complete_request": {"code": "x"},
+            "comm_info_request": {"target_name": "t"},
+            "execute_request": {"code": "1", "silent": False, "store_history": True,
+                                "user_expressions": {}, "allow_stdin": False,
+                                "stop_on_error": False},
+        }
+        for access in ("tail", "range", "search"):
+            requests["history_request:" + access] = {
+                "hist_access_type": access, "output": False, "raw": True, "n": 3,
+                "session": 1, "start": 1, "stop": 3, "pattern": "*", "unique": False}
+        for name, base in requests.items():
+            msg_type = name.split(":")[0]
+            for field in base:
+                for value in values:
+                    content = dict(base, **{field: value})
+                    msg_id = c.send("shell", msg_type, content)
+                    reply = c.reply(msg_id)
+                    allowed = (("complete", "incomplete", "invalid", "unknown")
+                               if msg_type == "is_complete_request" else ("ok", "error"))
+                    self.assertIn(reply["content"]["status"], allowed, (msg_type, content))
+                    c.iopub_until_idle(msg_id)
+
     def test_unknown_msg_type(self):
         c = self.client
         msg_id = c.send("shell", "frobnicate_request", {"x": 1})

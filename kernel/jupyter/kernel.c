@@ -511,16 +511,11 @@ int kj_kernel_main(const char *connection_file)
     running_server = server;
     sa.sa_handler = on_sigterm;
     sigaction(SIGTERM, &sa, NULL);
-    running_server = server;
-    sa.sa_handler = on_sigterm;
-    sigaction(SIGTERM, &sa, NULL);
     mp_output_set_sink(stream_sink, &kernel);
     mp_input_set_hook(input_hook, &kernel);
     mp_display_set_hook(display_hook, &kernel);
     mp_traceback_set_source_lookup(cell_source_line);
     int rc = jp_server_run(server);
-    signal(SIGTERM, SIG_DFL);
-    running_server = NULL;
     signal(SIGTERM, SIG_DFL);
     running_server = NULL;
     mp_output_set_sink(NULL, NULL);

@@ -4,7 +4,10 @@
  * libsodium's streaming HMAC API takes keys of any length (the one-shot API wants
  * exactly 32 bytes, wrong for Jupyter's UUID keys). Like jupyter_client's Session,
  * every signature received is remembered (up to JP_DIGEST_HISTORY_MAX, then a
- * random 10% is forgotten) and a repeat is refused as a replay.
+ * random 10% is forgotten) and a repeat is refused as a replay. The history keeps
+ * a 64-bit keyed hash (SipHash) of each signature, not the signature, in one
+ * table sized once: 1 MiB of address space whose pages are touched as messages
+ * come, so a long session does not grow the kernel.
  */
 #include "protocol.h"
 
@@ -25,11 +28,13 @@ struct JpSigner {
     crypto_auth_hmacsha256_state keyed256;
     crypto_auth_hmacsha512_state keyed512;
     pthread_mutex_t lock; /* guards the history: shell, control, stdin share it */
-    char *seen;           /* count entries of hex_len bytes */
-    size_t count, cap;
-    uint32_t *slots; /* open addressing: index + 1 into seen, 0 = empty */
-    size_t n_slots;  /* 2 * cap, a power of two */
+    unsigned char hash_key[crypto_shorthash_KEYBYTES];
+    uint64_t *seen; /* open addressing over HISTORY_SLOTS; 0 = empty */
+    size_t count;
 };
+
+/* Twice the history's capacity, a power of two: probes stay short. */
+#define HISTORY_SLOTS (2 * (size_t)JP_DIGEST_HISTORY_MAX)
 
 JpSigner *jp_signer_new(const char *scheme, const char *key, size_t key_len, char **err)
 {
@@ -63,6 +68,12 @@ JpSigner *jp_signer_new(const char *scheme, const char *key, size_t key_len, cha
     else if (hash == HASH_SHA512)
         crypto_auth_hmacsha512_init(&s->keyed512, (const unsigned char *)key, key_len);
     s->hex_len = hash == HASH_SHA256 ? 64 : hash == HASH_SHA512 ? 128 : 0;
+    if (hash != HASH_NONE && !(s->seen = calloc(HISTORY_SLOTS, sizeof *s->seen))) {
+        free(s);
+        *err = strdup("out of memory");
+        return NULL;
+    }
+    randombytes_buf(s->hash_key, sizeof s->hash_key);
     pthread_mutex_init(&s->lock, NULL);
     return s;
 }
@@ -74,7 +85,6 @@ void jp_signer_free(JpSigner *s)
     sodium_memzero(&s->keyed256, sizeof s->keyed256);
     sodium_memzero(&s->keyed512, sizeof s->keyed512);
     free(s->seen);
-    free(s->slots);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }
@@ -114,73 +124,56 @@ void jp_sign(const JpSigner *s, const JpBytes parts[4], char *hex)
 
 /* ==== Replay history ==== */
 
-static uint64_t digest_hash(const char *d, size_t len)
+/* The history's key for a signature: never 0 (0 marks an empty slot). */
+static uint64_t fingerprint(const JpSigner *s, const char *d)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)d[i]) * 1099511628211u;
-    return h;
+    unsigned char h[crypto_shorthash_BYTES];
+    crypto_shorthash(h, (const unsigned char *)d, s->hex_len, s->hash_key);
+    uint64_t v;
+    memcpy(&v, h, sizeof v);
+    return v ? v : 1;
 }
 
-/* The slot holding digest d, or the empty slot where it would go. */
-static uint32_t *find_slot(const JpSigner *s, const char *d)
+/* The slot holding f, or the empty slot where it would go. */
+static uint64_t *find_slot(const JpSigner *s, uint64_t f)
 {
-    size_t mask = s->n_slots - 1;
-    for (size_t i = digest_hash(d, s->hex_len) & mask;; i = (i + 1) & mask) {
-        uint32_t *slot = &s->slots[i];
-        if (*slot == 0 ||
-            memcmp(s->seen + (*slot - 1) * s->hex_len, d, s->hex_len) == 0)
-            return slot;
-    }
+    size_t mask = HISTORY_SLOTS - 1;
+    for (size_t i = (size_t)(f >> 16) & mask;; i = (i + 1) & mask)
+        if (s->seen[i] == 0 || s->seen[i] == f)
+            return &s->seen[i];
 }
 
-/* Rebuilds the slot table from seen[0..count). 0 or -1 when out of memory. */
-static int rehash(JpSigner *s, size_t n_slots)
-{
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
-    if (!slots)
-        return -1;
-    free(s->slots);
-    s->slots = slots;
-    s->n_slots = n_slots;
-    for (size_t i = 0; i < s->count; i++)
-        *find_slot(s, s->seen + i * s->hex_len) = (uint32_t)(i + 1);
-    return 0;
-}
-
-/* Forgets a random 10% of the history, as jupyter_client's _cull_digest_history. */
+/* Forgets a random 10% of the history, as jupyter_client's
+   _cull_digest_history, then reinserts the rest so probe chains stay whole. */
 static void cull(JpSigner *s)
 {
-    size_t drop = s->count / 10 ? s->count / 10 : 1;
-    for (size_t k = 0; k < drop; k++) {
-        size_t i = randombytes_uniform((uint32_t)s->count);
-        s->count--;
-        memmove(s->seen + i * s->hex_len, s->seen + s->count * s->hex_len, s->hex_len);
+    uint64_t *keep = malloc(s->count * sizeof *keep);
+    size_t n = 0;
+    for (size_t i = 0; i < HISTORY_SLOTS; i++) {
+        uint64_t f = s->seen[i];
+        s->seen[i] = 0;
+        if (f && keep && randombytes_uniform(10) != 0)
+            keep[n++] = f;
     }
-    rehash(s, s->n_slots);
+    s->count = n;
+    for (size_t i = 0; i < n; i++)
+        *find_slot(s, keep[i]) = keep[i];
+    free(keep);
 }
 
-/* Records d; returns true if it was already there. Under s->lock. When memory
-   runs out the digest goes unrecorded (the signature check still applies). */
+/* Records d; returns true if it was already there. Under s->lock. */
 static bool remember(JpSigner *s, const char *d)
 {
-    if (s->slots && *find_slot(s, d))
+    uint64_t f = fingerprint(s, d);
+    uint64_t *slot = find_slot(s, f);
+    if (*slot)
         return true;
-    if (s->count == JP_DIGEST_HISTORY_MAX)
+    if (s->count == JP_DIGEST_HISTORY_MAX) {
         cull(s);
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 1024;
-        char *seen = realloc(s->seen, cap * s->hex_len);
-        if (!seen)
-            return false;
-        s->seen = seen;
-        s->cap = cap;
-        if (rehash(s, cap * 2) < 0)
-            return false;
+        slot = find_slot(s, f);
     }
-    memcpy(s->seen + s->count * s->hex_len, d, s->hex_len);
+    *slot = f;
     s->count++;
-    *find_slot(s, d) = (uint32_t)s->count;
     return false;
 }
 

@@ -52,6 +52,16 @@ static MpObject *S(const char *s)
     return mp_str_from_cstr(s);
 }
 
+/* format(v, spec), consuming v. */
+static MpObject *fmt(MpObject *v, const char *spec)
+{
+    MpObject *s = S(spec);
+    MpObject *r = mp_format(v, s);
+    MP_DECREF(v);
+    MP_DECREF(s);
+    return r;
+}
+
 /* a op b, consuming both operands. */
 static MpObject *op(MpObject *a, MpBinaryOp o, MpObject *b)
 {
@@ -236,23 +246,15 @@ static void test_str(void)
 
 static void test_format(void)
 {
-    MpObject *spec;
-    CHECK(repr_is(mp_format(I(-255), spec = S("#010x")), "'-0x00000ff'"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(F(100.0), spec = S(".3")), "'1e+02'"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(F(-1234.5), spec = S("012,.1f")), "'-0,001,234.5'"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(I(1234567), spec = S("_x")), "'12_d687'"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(F(0.5), spec = S("%")), "'50.000000%'"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(S("abc"), spec = S("=5")),
+    CHECK(repr_is(fmt(I(-255), "#010x"), "'-0x00000ff'"));
+    CHECK(repr_is(fmt(F(100.0), ".3"), "'1e+02'"));
+    CHECK(repr_is(fmt(F(-1234.5), "012,.1f"), "'-0,001,234.5'"));
+    CHECK(repr_is(fmt(I(1234567), "_x"), "'12_d687'"));
+    CHECK(repr_is(fmt(F(0.5), "%"), "'50.000000%'"));
+    CHECK(repr_is(fmt(S("abc"), "=5"),
                   "ValueError: '=' alignment not allowed in string format specifier"));
-    MP_DECREF(spec);
-    CHECK(repr_is(mp_format(I(5), spec = S("abc")),
+    CHECK(repr_is(fmt(I(5), "abc"),
                   "ValueError: Invalid format specifier 'abc' for object of type 'int'"));
-    MP_DECREF(spec);
 }
 
 static void test_list_tuple(void)

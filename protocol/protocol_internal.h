@@ -56,9 +56,6 @@ void jp_stream_fini(JpStreamBuffer *b);
 
 /* ==== utf8.c ==== */
 
-/* A JSON string of s with every invalid UTF-8 sequence replaced by U+FFFD. New
-   reference, NULL when out of memory. */
-json_t *jp_utf8_string(const char *s, size_t len);
 /* Byte offset of code point index cp in s (clamped to len). */
 size_t jp_utf8_offset(const char *s, size_t len, size_t cp);
 /* Number of code points in the first off bytes of s. */

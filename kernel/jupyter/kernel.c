@@ -117,7 +117,7 @@ static json_t *bundle_json(MpObject *bundle)
         if (!mp_is_str(k) || !mp_is_str(v))
             continue;
         json_object_set_new(data, MP_STR_DATA(k),
-                            json_stringn(MP_STR_DATA(v), (size_t)MP_STR_SIZE(v)));
+                            jp_utf8_string(MP_STR_DATA(v), (size_t)MP_STR_SIZE(v)));
     }
     return data;
 }
@@ -203,12 +203,16 @@ static json_t *error_content(MpObject *exc)
         size_t n = (size_t)MP_STR_SIZE(l);
         if (n && MP_STR_DATA(l)[n - 1] == '\n')
             n--;
-        json_array_append_new(tb, json_stringn(MP_STR_DATA(l), n));
+        json_array_append_new(tb, jp_utf8_string(MP_STR_DATA(l), n));
     }
     MP_XDECREF(lines);
-    json_t *c = json_pack("{s:s, s:s, s:s, s:o}", "status", "error", "ename",
-                          MP_STR_DATA(name_obj), "evalue",
-                          evalue ? MP_STR_DATA(evalue) : "", "traceback", tb);
+    /* Text of the user's objects may hold lone surrogates or NULs. */
+    json_t *c = json_pack(
+        "{s:s, s:o, s:o, s:o}", "status", "error", "ename",
+        jp_utf8_string(MP_STR_DATA(name_obj), (size_t)MP_STR_SIZE(name_obj)), "evalue",
+        evalue ? jp_utf8_string(MP_STR_DATA(evalue), (size_t)MP_STR_SIZE(evalue))
+               : json_string(""),
+        "traceback", tb);
     MP_XDECREF(evalue);
     return c;
 }
@@ -282,8 +286,9 @@ static json_t *take_payload(Kernel *k)
 {
     if (!k->page)
         return json_array();
-    json_t *p = json_pack("[{s:s, s:{s:s%}, s:i}]", "source", "page", "data", "text/plain",
-                          MP_STR_DATA(k->page), (size_t)MP_STR_SIZE(k->page), "start", 0);
+    json_t *p = json_pack("[{s:s, s:{s:o}, s:i}]", "source", "page", "data", "text/plain",
+                          jp_utf8_string(MP_STR_DATA(k->page), (size_t)MP_STR_SIZE(k->page)),
+                          "start", 0);
     MP_CLEAR(k->page);
     return p;
 }

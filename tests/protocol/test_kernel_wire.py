@@ -695,6 +695,28 @@ class ExecuteTests(KernelTestCase):
         self.assertEqual(shown, [("display_data", "'one'", {"display_id": "d1"}),
                                  ("update_display_data", "'two'", {"display_id": "d1"})])
 
+    def test_lone_surrogates(self):
+        """Text that is not valid UTF-8 (a str holding a lone surrogate) reaches
+        the client with U+FFFD in its place, never a lost message (W10)."""
+        c = self.client
+        reply, msgs = c.run("raise ValueError('x' + chr(0xd800))")
+        self.assertEqual(reply["content"]["ename"], "ValueError")
+        self.assertTrue(reply["content"]["evalue"].startswith("x\ufffd"))
+        errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["evalue"], reply["content"]["evalue"])
+        reply, msgs = c.run("class S:\n    def _repr_html_(self):\n"
+                            "        return '<i>' + chr(0xdc00)\nS()")
+        self.assertEqual(reply["content"]["status"], "ok")
+        result = [m["content"]["data"] for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertTrue(result[0]["text/html"].startswith("<i>\ufffd"))
+        msg_id = c.execute("print(input('p' + chr(0xd800)))", allow_stdin=True)
+        req = c.recv("stdin")
+        self.assertTrue(req["content"]["prompt"].startswith("p\ufffd"))
+        c.send("stdin", "input_reply", {"value": "v"}, parent=req["header"])
+        self.assertEqual(c.reply(msg_id)["content"]["status"], "ok")
+        c.iopub_until_idle(msg_id)
+
     def test_empty_silent(self):
         c = self.client
         reply, msgs = c.run("", silent=True)

@@ -422,6 +422,14 @@ class MalformedTests(KernelTestCase):
         self.assertIn("unknown msg_type 'frobnicate_request'", self.kernel.stderr())
         self.assert_alive()
 
+    def test_unknown_msg_type_on_control(self):
+        c = self.client
+        c.send("control", "frobnicate_request")
+        info = c.send("control", "kernel_info_request")
+        self.assertEqual(c.reply(info, "control")["msg_type"], "kernel_info_reply")
+        self.assertIn("'frobnicate_request' not served on control", self.kernel.stderr())
+        self.assert_alive()
+
 
 class InterruptTests(KernelTestCase):
     """`while True: pass` stopped by interrupt_request and by SIGINT; globals survive."""

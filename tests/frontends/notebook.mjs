@@ -106,6 +106,23 @@ async function run(page) {
     check(errors.length === 0, `no cell raised (cells with errors: ${JSON.stringify(errors)})`);
     await page.screenshot({ path: path.join(shots, '01-run-all.png') });
 
+    /* The notebook's own %whos and %refgraph cells rendered a table and an SVG. */
+    const magics = await page.evaluate(() => Jupyter.notebook.get_cells()
+        .map((c, i) => ({ i, text: c.get_text().trim(), el: c.element[0] }))
+        .filter(c => /^%(whos|refgraph)\b/.test(c.text))
+        .map(c => ({ i: c.i, magic: c.text.split(/\s/)[0],
+                     table: c.el.querySelector('.output_html table') !== null,
+                     svg: c.el.querySelector('.output_svg svg') !== null })));
+    for (const want of ['%whos', '%refgraph'])
+        check(magics.some(m => m.magic === want), `the notebook has a ${want} cell`);
+    for (const m of magics)
+        check(m.magic === '%whos' ? m.table : m.svg,
+              `cell ${m.i} (${m.magic}) rendered ${m.magic === '%whos' ? 'a table' : 'an SVG'}`);
+    const graph = magics.find(m => m.magic === '%refgraph');
+    const graphEl = page.locator('.cell').nth(graph.i);
+    await graphEl.scrollIntoViewIfNeeded();
+    await graphEl.screenshot({ path: path.join(shots, '02-notebook-refgraph.png') });
+
     /* A new cell below the last, from the Insert menu, then type into it. */
     await page.evaluate(() => Jupyter.notebook.select(Jupyter.notebook.ncells() - 1));
     await page.click('#insertlink');

@@ -10,6 +10,7 @@ import glob
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import frontends as fe
@@ -23,7 +24,7 @@ def nbconvert(procs, env, args, what):
     p = procs.start(argv, env=env)
     try:
         rc = p.wait(timeout=TIMEOUT)
-    except Exception:
+    except subprocess.TimeoutExpired:
         fe.fail(f"{what}: nbconvert did not finish in {TIMEOUT} s")
     if rc != 0:
         fe.fail(f"{what}: nbconvert exited with {rc} (its messages are above)")

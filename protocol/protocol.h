@@ -115,11 +115,11 @@ typedef struct JpSession {
 
 void jp_session_init(JpSession *session, const char *username);
 void jp_uuid(char out[37]);        /* random UUID4 string from libsodium */
+void jp_iso8601_now(char out[32]); /* 2026-11-25T01:02:18.295582Z */
 /* A JSON string of len bytes of s (NULs kept) with every invalid UTF-8 sequence
    replaced by U+FFFD: Jansson refuses invalid UTF-8 and JSON must be valid (W10).
    New reference, NULL when out of memory. */
 json_t *jp_utf8_string(const char *s, size_t len);
-void jp_iso8601_now(char out[32]); /* 2026-11-25T01:02:18.295582Z */
 
 /* A fresh header {msg_id, session, username, date, msg_type, version}. New
    reference, NULL when out of memory. */

@@ -530,10 +530,10 @@ JpInputStatus jp_server_input(JpServer *s, const char *prompt, bool password,
         }
     }
     JpMessage req;
-    if (jp_msg_init_reply(
-            &req, &s->session, s->execute, "input_request",
-            json_pack("{s:o, s:b}", "prompt", jp_utf8_string(prompt, strlen(prompt)),
-                      "password", password)) < 0)
+    if (jp_msg_init_reply(&req, &s->session, s->execute, "input_request",
+                          json_pack("{s:o, s:b}", "prompt",
+                                    jp_utf8_string(prompt, strlen(prompt)), "password",
+                                    password)) < 0)
         return JP_INPUT_ERROR;
     int rc = jp_wire_send(s->stdin_socket, s->signer, &req);
     jp_msg_fini(&req);

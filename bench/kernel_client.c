@@ -1,8 +1,8 @@
 /*
  * bench/kernel_client.c - a lean Jupyter client that measures one kernel.
  *
- *   kernel_client [-n N] [-x EXECUTES] [-l LINES] KERNEL_ARGV...   (one argument
- *                 is "{connection_file}")
+ *   kernel_client [--check] [-n N] [-x EXECUTES] [-l LINES] KERNEL_ARGV...
+ *                 (one argument is "{connection_file}")
  *   kernel_client --floor [-n N]
  *
  * Writes a connection file (free tcp ports on 127.0.0.1, a random key), starts the
@@ -10,8 +10,10 @@
  * to the first kernel_info_reply, kernel_info and `1+1` latencies, a cell printing
  * LINES lines, and RSS at idle and after EXECUTES executes. --floor measures this
  * client against an in-process ZMQ echo instead, so the kernel figures can be read
- * against what the client itself costs. Timings belong here, never in tests.
- * Read measure_kernel() first.
+ * against what the client itself costs. --check exits 1 unless every line of
+ * the print cell arrived in order and the kernel shut down cleanly (the test
+ * suite runs that; timings belong here, never in tests). Read measure_kernel()
+ * first.
  */
 #include "protocol.h"
 
@@ -237,10 +239,32 @@ static void wait_reply(Client *c, void *socket, const char *id)
     }
 }
 
+/* The stream output of the print cell, checked as it arrives: it must be the
+   lines "0", "1", ... in order, however the kernel splits them into messages. */
 typedef struct Output {
     long streams; /* stream messages */
-    long lines;   /* newlines in their text */
+    long lines;   /* complete lines */
+    long value;   /* digits of the line being read so far */
+    int digits;
+    bool in_order; /* every line so far was the number expected */
 } Output;
+
+static void check_text(Output *o, const char *t)
+{
+    for (; t && *t; t++) {
+        if (*t >= '0' && *t <= '9' && o->digits < 18) {
+            o->value = o->value * 10 + (*t - '0');
+            o->digits++;
+        } else if (*t == '\n') {
+            o->in_order = o->in_order && o->digits > 0 && o->value == o->lines;
+            o->lines++;
+            o->value = 0;
+            o->digits = 0;
+        } else {
+            o->in_order = false;
+        }
+    }
+}
 
 /* Reads IOPub until status idle for request id, counting its stream output into
    out (may be NULL); dies when the kernel stays silent for QUIET_MS. */
@@ -254,10 +278,8 @@ static void wait_idle(Client *c, const char *id, Output *out)
         if (is_reply_to(&m, id)) {
             const char *type = jp_msg_type(&m);
             if (strcmp(type, "stream") == 0 && out) {
-                const char *t = json_string_value(json_object_get(m.content, "text"));
                 out->streams++;
-                for (; t && (t = strchr(t, '\n')); t++)
-                    out->lines++;
+                check_text(out, json_string_value(json_object_get(m.content, "text")));
             } else if (strcmp(type, "status") == 0) {
                 const char *st =
                     json_string_value(json_object_get(m.content, "execution_state"));
@@ -416,13 +438,18 @@ static void wait_iopub(Client *c)
         send_request(c, c->shell, "kernel_info_request", NULL, id);
         wait_reply(c, c->shell, id);
         JpMessage m;
-        bool seen = false;
+        bool seen = false, idle = false;
         while (!seen && recv_one(c, c->iopub, &m, 200)) {
             seen = is_reply_to(&m, id);
+            /* the subscription may have begun between busy and idle */
+            const char *st =
+                json_string_value(json_object_get(m.content, "execution_state"));
+            idle = seen && st && strcmp(st, "idle") == 0;
             jp_msg_fini(&m);
         }
         if (seen) {
-            wait_idle(c, id, NULL);
+            if (!idle)
+                wait_idle(c, id, NULL);
             return;
         }
         if (now_ms() - t0 > STARTUP_MS)
@@ -498,9 +525,11 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
 
     char code[96];
     snprintf(code, sizeof code, "for i in range(%ld): print(i)", p->lines);
-    Output o = {0, 0};
+    Output o = {.in_order = true};
     json_object_set_new(out, "print_ms", json_real(execute(&c, code, &o)));
     json_object_set_new(out, "print_lines", json_integer(o.lines));
+    json_object_set_new(out, "print_in_order",
+                        json_boolean(o.in_order && o.digits == 0));
     json_object_set_new(out, "print_streams", json_integer(o.streams));
 
     json_object_set_new(out, "shutdown", json_string(shut_down(&c)));
@@ -608,6 +637,7 @@ static void measure_floor(const Params *p, json_t *out)
     e.reply = echo_socket(c.zctx, ZMQ_ROUTER, &reply_port);
     e.publish = echo_socket(c.zctx, ZMQ_ROUTER, &publish_port);
     e.pub = echo_socket(c.zctx, ZMQ_PUB, &pub_port);
+    /* shell asks for a reply on shell; control asks for an answer on iopub */
     c.shell = client_socket(&c, ZMQ_DEALER, reply_port);
     c.control = client_socket(&c, ZMQ_DEALER, publish_port);
     c.iopub = client_socket(&c, ZMQ_SUB, pub_port);
@@ -654,7 +684,8 @@ static void measure_floor(const Params *p, json_t *out)
 
 static void usage(void)
 {
-    fputs("usage: kernel_client [-n N] [-x EXECUTES] [-l LINES] KERNEL_ARGV...\n"
+    fputs("usage: kernel_client [--check] [-n N] [-x EXECUTES] [-l LINES] "
+          "KERNEL_ARGV...\n"
           "       kernel_client --floor [-n N]\n"
           "KERNEL_ARGV holds {connection_file}; prints one JSON object.\n",
           stderr);
@@ -673,11 +704,13 @@ static long positive(const char *s)
 int main(int argc, char **argv)
 {
     Params p = {.n = 1000, .executes = 10000, .lines = 100000};
-    bool floor_only = false;
+    bool floor_only = false, check = false;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--floor") == 0)
             floor_only = true;
+        else if (strcmp(argv[i], "--check") == 0)
+            check = true;
         else if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
@@ -709,6 +742,15 @@ int main(int argc, char **argv)
     char *text = json_dumps(out, JSON_COMPACT);
     puts(text);
     free(text);
+    int status = 0;
+    if (check && !floor_only &&
+        (!json_is_true(json_object_get(out, "print_in_order")) ||
+         json_integer_value(json_object_get(out, "print_lines")) != p.lines ||
+         strcmp(json_string_value(json_object_get(out, "shutdown")), "clean") != 0)) {
+        fputs("kernel_client: check failed: the print cell's lines or the shutdown\n",
+              stderr);
+        status = 1;
+    }
     json_decref(out);
-    return 0;
+    return status;
 }

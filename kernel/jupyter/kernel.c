@@ -286,9 +286,9 @@ static json_t *take_payload(Kernel *k)
 {
     if (!k->page)
         return json_array();
+    json_t *text = jp_utf8_string(MP_STR_DATA(k->page), (size_t)MP_STR_SIZE(k->page));
     json_t *p = json_pack("[{s:s, s:{s:o}, s:i}]", "source", "page", "data", "text/plain",
-                          jp_utf8_string(MP_STR_DATA(k->page), (size_t)MP_STR_SIZE(k->page)),
-                          "start", 0);
+                          text, "start", 0);
     MP_CLEAR(k->page);
     return p;
 }

@@ -1759,8 +1759,43 @@ static MpCode *compile_scope(Compiler *c, Scope *scope, const char *qualname,
     return code;
 }
 
+/* The offset of the first byte that does not start valid UTF-8, or len. */
+static size_t invalid_utf8_at(const char *src, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > len)
+            return i;
+        uint32_t cp = n == 1 ? c : c & (0x7fu >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xc0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3f);
+        }
+        static const uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[n] || cp > 0x10ffff)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 MpCode *comp_compile(const char *src, size_t len, const char *filename, CompMode mode)
 {
+    size_t bad = invalid_utf8_at(src, len);
+    if (bad < len) {
+        int line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += src[i] == '\n';
+        mp_err_format(mp_SyntaxError,
+                      "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
+                      "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                      (unsigned char)src[bad], filename, line);
+        return NULL;
+    }
     Compiler c;
     memset(&c, 0, sizeof c);
     c.filename = filename;

@@ -1,0 +1,3 @@
+# A source file that is not UTF-8 is a SyntaxError, as in CPython.
+s = "ab™c"
+print(s)

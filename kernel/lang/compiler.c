@@ -1790,10 +1790,13 @@ MpCode *comp_compile(const char *src, size_t len, const char *filename, CompMode
         int line = 1;
         for (size_t i = 0; i < bad; i++)
             line += src[i] == '\n';
+        /* CPython names the file by its absolute path here. */
+        char *path = realpath(filename, NULL);
         mp_err_format(mp_SyntaxError,
                       "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
                       "encoding declared; see https://peps.python.org/pep-0263/ for details",
-                      (unsigned char)src[bad], filename, line);
+                      (unsigned char)src[bad], path ? path : filename, line);
+        free(path);
         return NULL;
     }
     Compiler c;

@@ -46,6 +46,28 @@ typedef struct Client {
     pid_t pid; /* the kernel, leader of its own process group; 0 when reaped */
 } Client;
 
+/* The connection file and the kernel's output, in a directory of their own. */
+static struct {
+    char dir[32], conn_file[64], log[64];
+} files;
+
+/* Removes the files; with show, first copies the kernel's output to stderr. */
+static void remove_files(bool show)
+{
+    if (!files.dir[0])
+        return;
+    FILE *f = show ? fopen(files.log, "r") : NULL;
+    char line[512];
+    while (f && fgets(line, sizeof line, f))
+        fprintf(stderr, "kernel: %s", line);
+    if (f)
+        fclose(f);
+    unlink(files.conn_file);
+    unlink(files.log);
+    rmdir(files.dir);
+    files.dir[0] = '\0';
+}
+
 static double now_ms(void)
 {
     struct timespec ts;
@@ -66,6 +88,7 @@ __attribute__((format(printf, 2, 3))) static void die(Client *c, const char *fmt
         kill(-c->pid, SIGKILL);
         waitpid(c->pid, NULL, 0);
     }
+    remove_files(true);
     exit(1);
 }
 
@@ -469,9 +492,10 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
     char dir[] = "/tmp/kernel_client.XXXXXX";
     if (!mkdtemp(dir))
         die(NULL, "mkdtemp: %s", strerror(errno));
-    char conn_file[64], log[64];
-    snprintf(conn_file, sizeof conn_file, "%s/kernel.json", dir);
-    snprintf(log, sizeof log, "%s/kernel.log", dir);
+    snprintf(files.dir, sizeof files.dir, "%s", dir);
+    snprintf(files.conn_file, sizeof files.conn_file, "%s/kernel.json", dir);
+    snprintf(files.log, sizeof files.log, "%s/kernel.log", dir);
+    const char *conn_file = files.conn_file;
 
     JpConnection conn;
     if (jp_connection_init_local(&conn) < 0)
@@ -496,7 +520,7 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
     c.iopub = client_socket(&c, ZMQ_SUB, conn.iopub_port);
 
     double t0 = now_ms();
-    c.pid = launch(argv, conn_file, log);
+    c.pid = launch(argv, conn_file, files.log);
     json_object_set_new(out, "startup_ms", json_real(wait_started(&c, t0)));
     wait_iopub(&c);
     set_rss(out, "rss_idle", c.pid, true);
@@ -539,9 +563,7 @@ static void measure_kernel(char **argv, const Params *p, json_t *out)
     zmq_ctx_term(c.zctx);
     jp_signer_free(c.signer);
     jp_connection_fini(&conn);
-    unlink(conn_file);
-    unlink(log);
-    rmdir(dir);
+    remove_files(false);
 }
 
 /* ==== The floor: this client against an in-process echo ==== */

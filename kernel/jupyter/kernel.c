@@ -21,10 +21,13 @@
 #include "traceback.h"
 #include "vm.h"
 
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MINIPY_VERSION "0.1.0"
@@ -460,6 +463,39 @@ static void on_sigterm(int sig)
         jp_server_request_shutdown(running_server);
 }
 
+/* As ipykernel's ParentPollerUnix: a kernel launched by a frontend
+   (JPY_PARENT_PID set) shuts down once that parent is gone, instead of
+   lingering after the frontend was killed. */
+static atomic_bool poller_stop;
+
+static void *parent_poller(void *arg)
+{
+    (void)arg;
+    pid_t parent = getppid();
+    const struct timespec tick = {0, 200 * 1000000L};
+    while (!atomic_load(&poller_stop)) {
+        if (getppid() != parent) {
+            /* The SIGTERM path: it also wakes the main thread from its poll. */
+            kill(getpid(), SIGTERM);
+            return NULL;
+        }
+        nanosleep(&tick, NULL);
+    }
+    return NULL;
+}
+
+static bool start_parent_poller(pthread_t *thread)
+{
+    if (!getenv("JPY_PARENT_PID"))
+        return false;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old); /* signals stay with the main thread */
+    bool ok = pthread_create(thread, NULL, parent_poller, NULL) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
+}
+
 static char *local_connection(JpConnection *conn, char **path_out)
 {
     if (jp_connection_init_local(conn) < 0)
@@ -520,7 +556,13 @@ int kj_kernel_main(const char *connection_file)
     mp_input_set_hook(input_hook, &kernel);
     mp_display_set_hook(display_hook, &kernel);
     mp_traceback_set_source_lookup(cell_source_line);
+    pthread_t poller;
+    bool polling = start_parent_poller(&poller);
     int rc = jp_server_run(server);
+    if (polling) {
+        atomic_store(&poller_stop, true);
+        pthread_join(poller, NULL);
+    }
     signal(SIGTERM, SIG_DFL);
     running_server = NULL;
     mp_output_set_sink(NULL, NULL);

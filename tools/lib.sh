@@ -10,7 +10,7 @@ MINIPY_PACKAGES=(
   libzmq3-dev libjansson-dev libsodium-dev libgraphviz-dev
   python3 python3-jupyter-client jupyter-client python3-jupyter-kernel-test
   python3-nbclient python3-nbformat jupyter-nbconvert
-  jupyter-console jupyter-notebook chromium tmux
+  jupyter-console jupyter-notebook chromium tmux valgrind
 )
 
 # Install whatever of the given packages is missing (dpkg first, apt only if needed).

@@ -97,7 +97,9 @@ static const char *decode_reason(const JpSigner *tx, JpBytes *f, size_t n, bool 
         size_t d = 0;
         while (d < n && !(f[d].len == 9 && memcmp(f[d].data, "<IDS|MSG>", 9) == 0))
             d++;
-        jp_sign(tx, &f[d + 2], f[d + 1].data);
+        char hex[JP_SIGNATURE_MAX + 1]; /* jp_sign writes the NUL too */
+        jp_sign(tx, &f[d + 2], hex);
+        memcpy(f[d + 1].data, hex, f[d + 1].len);
     }
     JpSigner *rx = signer();
     JpMessage d;

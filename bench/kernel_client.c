@@ -10,7 +10,9 @@
  * to the first kernel_info_reply, kernel_info and `1+1` latencies, a cell printing
  * LINES lines, and RSS at idle and after EXECUTES executes. --floor measures this
  * client against an in-process ZMQ echo instead, so the kernel figures can be read
- * against what the client itself costs. --check exits 1 unless every line of
+ * against what the client itself costs. Requests are built and signed with
+ * protocol/; replies are checked against their signature and then read only for
+ * the few header fields the measurements use. --check exits 1 unless every line of
  * the print cell arrived in order and the kernel shut down cleanly (the test
  * suite runs that; timings belong here, never in tests). Read measure_kernel()
  * first.
@@ -75,8 +77,7 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-__attribute__((format(printf, 2, 3))) static void die(Client *c, const char *fmt,
-                                                       ...)
+__attribute__((format(printf, 2, 3))) static void die(Client *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -192,8 +193,8 @@ static void set_rss(json_t *out, const char *when, pid_t pid, bool group)
 /* ==== Messages ==== */
 
 /* Sends msg_type with content (stolen) on socket; the new msg_id goes to id. */
-static void send_request(Client *c, void *socket, const char *msg_type,
-                         json_t *content, char id[64])
+static void send_request(Client *c, void *socket, const char *msg_type, json_t *content,
+                         char id[64])
 {
     JpMessage m;
     if (jp_msg_init(&m, &c->session, msg_type, NULL, content) < 0)
@@ -211,15 +212,184 @@ static json_t *execute_content(const char *code)
                      "stop_on_error", 1);
 }
 
-static bool is_reply_to(const JpMessage *m, const char *id)
+/* ==== Receiving, decoded no further than the measurements need ==== */
+
+#define MAX_FRAMES 16 /* identities, delimiter, signature, four dicts, buffers */
+
+/* A received message whose signature checked out: its frames, and the few
+   fields the measurements read, taken from the JSON text without building a
+   tree (a stream's text is parsed properly where it is counted). */
+typedef struct Msg {
+    zmq_msg_t frames[MAX_FRAMES];
+    size_t n;
+    JpBytes parts[4]; /* header, parent_header, metadata, content: views */
+    char type[64], id[64], parent_id[64];
+    char state[16]; /* execution_state of a status message, else "" */
+} Msg;
+
+static void msg_close(Msg *m)
 {
-    const char *p = json_string_value(json_object_get(m->parent_header, "msg_id"));
-    return p && strcmp(p, id) == 0;
+    for (size_t i = 0; i < m->n; i++)
+        zmq_msg_close(&m->frames[i]);
+    m->n = 0;
+}
+
+static const char *skip_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p;
+}
+
+/* p is at a string's opening quote: the position after its closing quote, or
+   NULL if the text ends first. */
+static const char *skip_string(const char *p, const char *end)
+{
+    for (p++; p < end; p++) {
+        if (*p == '\\')
+            p++;
+        else if (*p == '"')
+            return p + 1;
+    }
+    return NULL;
+}
+
+/* p is at a value inside an object: the position after it (at the ',' or '}'
+   that follows a scalar), or NULL if the text is malformed. */
+static const char *skip_value(const char *p, const char *end)
+{
+    int depth = 0;
+    while (p < end) {
+        if (*p == '"') {
+            if (!(p = skip_string(p, end)))
+                return NULL;
+            if (depth == 0)
+                return p;
+            continue;
+        }
+        if (*p == '{' || *p == '[') {
+            depth++;
+        } else if (*p == '}' || *p == ']') {
+            if (depth == 0)
+                return p;
+            if (--depth == 0)
+                return p + 1;
+        } else if (*p == ',' && depth == 0) {
+            return p;
+        }
+        p++;
+    }
+    return NULL;
+}
+
+/* Copies the string value of key, a member of the JSON object text obj, into
+   out (size bytes with its NUL). False when it is absent, not a string, holds
+   escapes or does not fit: none of which a header field the client reads may. */
+static bool string_field(JpBytes obj, const char *key, char *out, size_t size)
+{
+    const char *p = obj.data, *end = p + obj.len;
+    size_t klen = strlen(key);
+    p = skip_ws(p, end);
+    if (p == end || *p++ != '{')
+        return false;
+    for (;;) {
+        p = skip_ws(p, end);
+        if (p == end || *p != '"')
+            return false; /* '}': no such member */
+        const char *k = p + 1, *kend = skip_string(p, end);
+        if (!kend)
+            return false;
+        p = skip_ws(kend, end);
+        if (p == end || *p++ != ':')
+            return false;
+        p = skip_ws(p, end);
+        if ((size_t)(kend - 1 - k) == klen && memcmp(k, key, klen) == 0) {
+            const char *v = p + 1,
+                       *vend = p < end && *p == '"' ? skip_string(p, end) : NULL;
+            size_t n = vend ? (size_t)(vend - 1 - v) : size;
+            if (n >= size || memchr(v, '\\', n))
+                return false;
+            memcpy(out, v, n);
+            out[n] = '\0';
+            return true;
+        }
+        if (!(p = skip_value(p, end)))
+            return false;
+        p = skip_ws(p, end);
+        if (p == end || *p != ',')
+            return false;
+        p++;
+    }
+}
+
+/* Receives one message without waiting. JP_RECV_OK leaves it in *m for
+   msg_close(); a malformed or badly signed one is logged and dropped. */
+static JpRecv msg_recv(Client *c, void *socket, Msg *m)
+{
+    m->n = 0;
+    zmq_msg_t spare; /* frames past MAX_FRAMES: buffers, not read */
+    zmq_msg_init(&spare);
+    for (bool more = true; more;) {
+        zmq_msg_t *f = m->n < MAX_FRAMES ? &m->frames[m->n] : &spare;
+        if (f != &spare)
+            zmq_msg_init(f);
+        int rc;
+        while ((rc = zmq_msg_recv(f, socket, m->n ? 0 : ZMQ_DONTWAIT)) < 0 &&
+               errno == EINTR && m->n > 0)
+            ;
+        if (rc < 0) {
+            int e = errno;
+            if (f != &spare)
+                zmq_msg_close(f);
+            zmq_msg_close(&spare);
+            msg_close(m);
+            errno = e;
+            return e == EAGAIN || e == EINTR ? JP_RECV_AGAIN : JP_RECV_ERROR;
+        }
+        more = zmq_msg_more(f);
+        if (f != &spare)
+            m->n++;
+    }
+    zmq_msg_close(&spare);
+    size_t d = 0; /* the delimiter */
+    while (d < m->n && !(zmq_msg_size(&m->frames[d]) == strlen(JP_DELIMITER) &&
+                         memcmp(zmq_msg_data(&m->frames[d]), JP_DELIMITER,
+                                strlen(JP_DELIMITER)) == 0))
+        d++;
+    const char *why = "no delimiter or too few frames";
+    if (d + 6 <= m->n) {
+        for (int i = 0; i < 4; i++)
+            m->parts[i] = (JpBytes){zmq_msg_data(&m->frames[d + 2 + i]),
+                                    zmq_msg_size(&m->frames[d + 2 + i])};
+        JpVerify v = jp_verify(c->signer, m->parts, zmq_msg_data(&m->frames[d + 1]),
+                               zmq_msg_size(&m->frames[d + 1]));
+        why = jp_verify_str(v);
+        if (v == JP_VERIFY_OK) {
+            why = "a header without msg_type and msg_id";
+            m->parent_id[0] = m->state[0] = '\0';
+            string_field(m->parts[1], "msg_id", m->parent_id, sizeof m->parent_id);
+            if (string_field(m->parts[0], "msg_type", m->type, sizeof m->type) &&
+                string_field(m->parts[0], "msg_id", m->id, sizeof m->id)) {
+                if (strcmp(m->type, "status") == 0)
+                    string_field(m->parts[3], "execution_state", m->state,
+                                 sizeof m->state);
+                return JP_RECV_OK;
+            }
+        }
+    }
+    fprintf(stderr, "kernel_client: dropped a message: %s\n", why);
+    msg_close(m);
+    return JP_RECV_DROPPED;
+}
+
+static bool is_reply_to(const Msg *m, const char *id)
+{
+    return strcmp(m->parent_id, id) == 0;
 }
 
 /* Waits up to timeout_ms for one message on socket. False on timeout; dies when
    the kernel has exited or the socket failed. */
-static bool recv_one(Client *c, void *socket, JpMessage *m, long timeout_ms)
+static bool recv_one(Client *c, void *socket, Msg *m, long timeout_ms)
 {
     zmq_pollitem_t item = {socket, 0, ZMQ_POLLIN, 0};
     double deadline = now_ms() + (double)timeout_ms;
@@ -231,7 +401,7 @@ static bool recv_one(Client *c, void *socket, JpMessage *m, long timeout_ms)
         if (rc < 0 && errno != EINTR)
             die(c, "poll failed: %s", zmq_strerror(errno));
         if (rc > 0) {
-            JpRecv r = jp_wire_recv(socket, c->signer, ZMQ_DONTWAIT, m, "kernel");
+            JpRecv r = msg_recv(c, socket, m);
             if (r == JP_RECV_OK)
                 return true;
             if (r == JP_RECV_ERROR)
@@ -251,12 +421,12 @@ static bool recv_one(Client *c, void *socket, JpMessage *m, long timeout_ms)
 /* Waits for the reply to request id on socket; dies after QUIET_MS. */
 static void wait_reply(Client *c, void *socket, const char *id)
 {
-    JpMessage m;
+    Msg m;
     for (;;) {
         if (!recv_one(c, socket, &m, QUIET_MS))
             die(c, "no reply to %s", id);
         bool done = is_reply_to(&m, id);
-        jp_msg_fini(&m);
+        msg_close(&m);
         if (done)
             return;
     }
@@ -293,23 +463,22 @@ static void check_text(Output *o, const char *t)
    out (may be NULL); dies when the kernel stays silent for QUIET_MS. */
 static void wait_idle(Client *c, const char *id, Output *out)
 {
-    JpMessage m;
+    Msg m;
     for (;;) {
         if (!recv_one(c, c->iopub, &m, QUIET_MS))
             die(c, "no status idle for %s", id);
         bool done = false;
         if (is_reply_to(&m, id)) {
-            const char *type = jp_msg_type(&m);
-            if (strcmp(type, "stream") == 0 && out) {
+            if (strcmp(m.type, "stream") == 0 && out) {
+                json_t *content = json_loadb(m.parts[3].data, m.parts[3].len, 0, NULL);
                 out->streams++;
-                check_text(out, json_string_value(json_object_get(m.content, "text")));
-            } else if (strcmp(type, "status") == 0) {
-                const char *st =
-                    json_string_value(json_object_get(m.content, "execution_state"));
-                done = st && strcmp(st, "idle") == 0;
+                check_text(out, json_string_value(json_object_get(content, "text")));
+                json_decref(content);
+            } else {
+                done = strcmp(m.state, "idle") == 0;
             }
         }
-        jp_msg_fini(&m);
+        msg_close(&m);
         if (done)
             return;
     }
@@ -374,7 +543,8 @@ static pid_t launch(char **argv, const char *conn_file, const char *log)
     if (!args)
         die(NULL, "%s", "out of memory");
     for (int i = 0; i < n; i++)
-        args[i] = strcmp(argv[i], "{connection_file}") == 0 ? (char *)conn_file : argv[i];
+        args[i] =
+            strcmp(argv[i], "{connection_file}") == 0 ? (char *)conn_file : argv[i];
     pid_t pid = fork();
     if (pid < 0)
         die(NULL, "fork: %s", strerror(errno));
@@ -400,13 +570,13 @@ static pid_t launch(char **argv, const char *conn_file, const char *log)
 static const char *shut_down(Client *c)
 {
     char id[64];
-    send_request(c, c->control, "shutdown_request",
-                 json_pack("{s:b}", "restart", 0), id);
-    JpMessage m;
+    send_request(c, c->control, "shutdown_request", json_pack("{s:b}", "restart", 0),
+                 id);
+    Msg m;
     bool replied = false;
     while (!replied && recv_one(c, c->control, &m, 10000)) {
         replied = is_reply_to(&m, id);
-        jp_msg_fini(&m);
+        msg_close(&m);
     }
     double deadline = now_ms() + 10000;
     int status;
@@ -433,16 +603,15 @@ static const char *shut_down(Client *c)
 static double wait_started(Client *c, double t0)
 {
     char id[64];
-    JpMessage m;
+    Msg m;
     for (;;) {
         send_request(c, c->shell, "kernel_info_request", NULL, id);
         double resend = now_ms() + 1000;
         while (now_ms() < resend) {
             if (!recv_one(c, c->shell, &m, (long)(resend - now_ms()) + 1))
                 break;
-            bool first = is_reply_to(&m, id) ||
-                         strcmp(jp_msg_type(&m), "kernel_info_reply") == 0;
-            jp_msg_fini(&m);
+            bool first = strcmp(m.type, "kernel_info_reply") == 0;
+            msg_close(&m);
             if (first)
                 return now_ms() - t0;
         }
@@ -460,15 +629,13 @@ static void wait_iopub(Client *c)
         char id[64];
         send_request(c, c->shell, "kernel_info_request", NULL, id);
         wait_reply(c, c->shell, id);
-        JpMessage m;
+        Msg m;
         bool seen = false, idle = false;
         while (!seen && recv_one(c, c->iopub, &m, 200)) {
             seen = is_reply_to(&m, id);
             /* the subscription may have begun between busy and idle */
-            const char *st =
-                json_string_value(json_object_get(m.content, "execution_state"));
-            idle = seen && st && strcmp(st, "idle") == 0;
-            jp_msg_fini(&m);
+            idle = seen && strcmp(m.state, "idle") == 0;
+            msg_close(&m);
         }
         if (seen) {
             if (!idle)
@@ -481,9 +648,9 @@ static void wait_iopub(Client *c)
 }
 
 typedef struct Params {
-    size_t n;         /* latency samples */
-    size_t executes;  /* executes before the second RSS reading */
-    long lines;       /* lines the print cell prints */
+    size_t n;        /* latency samples */
+    size_t executes; /* executes before the second RSS reading */
+    long lines;      /* lines the print cell prints */
 } Params;
 
 static void measure_kernel(char **argv, const Params *p, json_t *out)
@@ -630,12 +797,11 @@ static double echo_round_trip(Client *c, void *socket, void *from)
     double t0 = now_ms();
     send_request(c, socket, "kernel_info_request", NULL, id);
     for (;;) {
-        JpMessage m;
+        Msg m;
         if (!recv_one(c, from, &m, QUIET_MS))
             die(c, "%s", "the echo stopped answering");
-        const char *got = json_string_value(json_object_get(m.header, "msg_id"));
-        bool done = got && strcmp(got, id) == 0;
-        jp_msg_fini(&m);
+        bool done = strcmp(m.id, id) == 0;
+        msg_close(&m);
         if (done)
             return now_ms() - t0;
     }
@@ -668,17 +834,17 @@ static void measure_floor(const Params *p, json_t *out)
         die(NULL, "%s", "cannot start the echo thread");
 
     echo_round_trip(&c, c.shell, c.shell);
-    JpMessage m;
+    Msg m;
     char id[64];
     bool subscribed = false;
     while (!subscribed) { /* until the subscription has reached the PUB */
         send_request(&c, c.control, "kernel_info_request", NULL, id);
         subscribed = recv_one(&c, c.iopub, &m, 100);
         if (subscribed)
-            jp_msg_fini(&m);
+            msg_close(&m);
     }
     while (recv_one(&c, c.iopub, &m, 100)) /* stragglers */
-        jp_msg_fini(&m);
+        msg_close(&m);
 
     double *ms = calloc(p->n, sizeof *ms);
     if (!ms)

@@ -80,3 +80,11 @@ void gc_dealloc(GcHead *o)
         dealloc_depth = 0;
     }
 }
+
+void gc_fini(void)
+{
+    GC_ASSERT(dealloc_depth == 0 && deferred_count == 0);
+    free(deferred);
+    deferred = NULL;
+    deferred_cap = 0;
+}

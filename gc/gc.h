@@ -65,6 +65,9 @@ struct GcType {
 
 /* Called when a count reaches zero: finalizer, weakrefs, then type->dealloc. */
 void gc_dealloc(GcHead *o);
+/* Free gc/'s own buffers (the deferred-deallocation stack) at shutdown, after
+   the last object died; gc/ stays usable (it allocates them again on demand). */
+void gc_fini(void);
 
 #define GC_INCREF(o) ((void)(((GcHead *)(o))->refcnt++))
 #define GC_DECREF(o)                                                                   \

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Interned attribute names, made once by mp_builtins_init. */
+/* Interned attribute names, set by mp_builtins_init (borrowed). */
 static MpObject *str_dict, *str_round, *str_abs;
 
 /* ==== Argument helpers ==== */
@@ -1113,11 +1113,19 @@ static int add_type(MpObject *d, const char *name, MpType *t)
     return mp_dict_set_cstr(d, name, (MpObject *)t);
 }
 
+void mp_builtins_fini(void)
+{
+    mod_gc_fini();
+    mod_weakref_fini();
+    mod_sys_set_argv(0, NULL);
+}
+
 int mp_builtins_init(MpObject *builtins_dict)
 {
     MpObject *d = builtins_dict;
-    if (!(str_dict = mp_str_intern("__dict__")) || !(str_round = mp_str_intern("__round__")) ||
-        !(str_abs = mp_str_intern("__abs__")))
+    if (!(str_dict = mp_str_intern_borrowed("__dict__")) ||
+        !(str_round = mp_str_intern_borrowed("__round__")) ||
+        !(str_abs = mp_str_intern_borrowed("__abs__")))
         return -1;
     if (mp_iterobjects_init() < 0 || mp_type_ready(&mp_file_type) < 0)
         return -1;

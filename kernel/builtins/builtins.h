@@ -19,6 +19,10 @@ int mp_builtins_init(MpObject *builtins_dict);
 int mp_builtin_modules_init(void);
 /* sys.argv for the next (and any later) `import sys`; copies the strings. */
 void mod_sys_set_argv(int argc, char **argv);
+/* Shutdown, once the main module's namespace is cleared: drop what this folder
+   keeps for the runtime's life (gc.callbacks, gc.garbage, the finalize
+   registry, the saved argv), so the collections after it can free the rest. */
+void mp_builtins_fini(void);
 
 /* ==== Shared inside kernel/builtins/ ==== */
 
@@ -49,5 +53,8 @@ MpObject *mod_math_init(void);
 MpObject *mod_time_init(void);
 MpObject *mod_random_init(void);
 MpObject *mod_weakref_init(void);
+/* Shutdown: forget the finalizers still registered (weakref.finalize objects
+   not called by the exit handler), without calling them. */
+void mod_weakref_fini(void);
 
 #endif

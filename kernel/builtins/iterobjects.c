@@ -458,7 +458,7 @@ MpType mp_filter_type = {
     .iternext = filter_next,
 };
 
-static MpObject *str_reversed;
+static MpObject *str_reversed; /* interned, borrowed */
 
 /* reversed(seq): seq.__reversed__() when the type has one, else an iterator
    indexing seq from len(seq) - 1 down to 0. A dict is reversed through a list
@@ -589,7 +589,7 @@ MpType mp_calliter_type = {
 
 int mp_iterobjects_init(void)
 {
-    if (!(str_reversed = mp_str_intern("__reversed__")))
+    if (!(str_reversed = mp_str_intern_borrowed("__reversed__")))
         return -1;
     MpType *types[] = {&mp_enumerate_type, &mp_zip_type,      &mp_map_type,
                        &mp_filter_type,    &mp_reversed_type, &mp_calliter_type};

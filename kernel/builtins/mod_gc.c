@@ -435,6 +435,13 @@ MpObject *mod_gc_init(void)
     return m;
 }
 
+void mod_gc_fini(void)
+{
+    gc_set_debug(0);
+    MP_CLEAR(callbacks_list);
+    MP_CLEAR(garbage_list);
+}
+
 /* ==== Hooks called by gc/ during a collection ==== */
 
 void mod_gc_save_garbage(GcHead *o)

@@ -12,6 +12,9 @@
 
 /* import gc: a new module (new reference) or NULL with an exception set. */
 MpObject *mod_gc_init(void);
+/* Shutdown: gc.set_debug(0), then drop gc.callbacks and gc.garbage (CPython's
+   _PyGC_Fini); a later `import gc` makes new ones. */
+void mod_gc_fini(void);
 
 /* DEBUG_SAVEALL: append o to gc.garbage (which takes its own reference). */
 void mod_gc_save_garbage(GcHead *o);

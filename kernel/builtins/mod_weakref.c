@@ -565,6 +565,21 @@ static void finalize_atexit(void)
         gc_enable();
 }
 
+void mod_weakref_fini(void)
+{
+    while (registry_first) {
+        Finalize *f = registry_first;
+        MpObject *func, *args, *kwargs;
+        finalize_pop(f, &func, &args, &kwargs);
+        MP_XDECREF(func);
+        MP_XDECREF(args);
+        MP_XDECREF(kwargs);
+        MP_DECREF(&f->ob);
+    }
+    shutting_down = false;
+    atexit_registered = false;
+}
+
 /* ==== The module ==== */
 
 /* getweakrefcount(object): how many refs point at object. */

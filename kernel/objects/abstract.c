@@ -549,6 +549,13 @@ int mp_repr_enter(MpObject *o)
     return 0;
 }
 
+void mp_repr_fini(void)
+{
+    free(repr_stack);
+    repr_stack = NULL;
+    repr_depth = repr_cap = 0;
+}
+
 void mp_repr_leave(MpObject *o)
 {
     for (size_t i = repr_depth; i-- > 0;) {

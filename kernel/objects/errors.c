@@ -386,6 +386,12 @@ int mp_errors_init(void)
     return prealloc_memory_error ? 0 : -1;
 }
 
+void mp_errors_fini(void)
+{
+    MP_CLEAR(pending);
+    MP_CLEAR(prealloc_memory_error);
+}
+
 /* ==== Our own bugs (not Minipy exceptions) ==== */
 
 void mp_assert_abort(const char *expr, const char *file, int line)

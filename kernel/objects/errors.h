@@ -127,5 +127,8 @@ void mp_err_write_unraisable(MpObject *where);
 
 /* Start-up: ready the exception types and the preallocated MemoryError. */
 int mp_errors_init(void);
+/* Shutdown: drop the pending exception and the preallocated MemoryError (with
+   the traceback it may hold), while the objects they reach can still die. */
+void mp_errors_fini(void);
 
 #endif

@@ -51,6 +51,12 @@ static void float_dealloc(GcHead *self)
     gc_free(self);
 }
 
+void mp_float_clear_freelist(void)
+{
+    while (nfree > 0)
+        gc_free(&freelist[--nfree]->ob);
+}
+
 /* ==== repr ==== */
 
 void mp_float_format_repr(double v, char *buf, size_t bufsize)

@@ -78,6 +78,12 @@ static void int_dealloc(GcHead *self)
     gc_free(self);
 }
 
+void mp_int_clear_freelist(void)
+{
+    while (nfree > 0)
+        gc_free(&freelist[--nfree]->ob);
+}
+
 static MpObject *overflow(void)
 {
     return mp_err_set(mp_OverflowError, "integer overflow");

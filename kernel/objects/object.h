@@ -242,6 +242,9 @@ MpObject *mp_str_new(const char *s, size_t size);
 MpObject *mp_str_from_cstr(const char *s);
 /* The interned string for s (new reference): same object for equal strings. */
 MpObject *mp_str_intern(const char *s);
+/* The same, borrowed: the intern table keeps it until mp_objects_fini(), so a
+   static may hold it for the runtime's life without owning a reference. */
+MpObject *mp_str_intern_borrowed(const char *s);
 /* Intern an existing str in place: replaces *p with the interned object. */
 void mp_str_intern_inplace(MpObject **p);
 static inline bool mp_is_str(const MpObject *o)
@@ -444,5 +447,8 @@ typedef struct MpMethodDescr {
 /* ==== Start-up ==== */
 /* Ready every builtin type and create the singletons. 0 or -1. */
 int mp_objects_init(void);
+/* Release what mp_type_ready() gave every static type (dict, name, module);
+   after the last instance died. mp_type_ready() works again afterwards. */
+void mp_objects_fini(void);
 
 #endif

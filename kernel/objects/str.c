@@ -361,6 +361,34 @@ void mp_str_intern_inplace(MpObject **p)
     intern_count++;
 }
 
+MpObject *mp_str_intern_borrowed(const char *cs)
+{
+    MpObject *o = mp_str_intern(cs);
+    if (!o)
+        return NULL;
+    bool interned = ((MpStr *)o)->interned;
+    MP_DECREF(o);
+    return interned ? o : mp_err_nomemory();
+}
+
+void mp_str_fini(void)
+{
+    for (size_t c = 0; c < sizeof char_cache / sizeof char_cache[0]; c++)
+        MP_CLEAR(char_cache[c]);
+    MP_CLEAR(empty_str);
+    for (size_t i = 0; i < intern_cap; i++) {
+        MpObject *o = intern_slots[i];
+        if (o) {
+            ((MpStr *)o)->interned = false;
+            intern_slots[i] = NULL;
+            MP_DECREF(o);
+        }
+    }
+    free(intern_slots);
+    intern_slots = NULL;
+    intern_cap = intern_count = 0;
+}
+
 MpObject *mp_str_intern(const char *cs)
 {
     size_t n = strlen(cs);

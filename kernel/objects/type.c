@@ -276,10 +276,32 @@ static int add_descr(MpType *type, const char *name, MpObject *descr)
     return r;
 }
 
+/* Every static type mp_type_ready() filled, in that order, for mp_objects_fini():
+   their dicts, names and modules are the runtime's to release at shutdown. */
+static MpType **ready_types;
+static size_t nready, ready_cap;
+
+static int remember_ready(MpType *type)
+{
+    if (nready == ready_cap) {
+        size_t ncap = ready_cap ? 2 * ready_cap : 128;
+        MpType **p = realloc(ready_types, ncap * sizeof *p);
+        if (!p) {
+            mp_err_nomemory();
+            return -1;
+        }
+        ready_types = p;
+        ready_cap = ncap;
+    }
+    ready_types[nready++] = type;
+    return 0;
+}
+
 int mp_type_ready(MpType *type)
 {
     if (type->dict)
         return 0;
+    MP_ASSERT(!(type->flags & MP_TF_HEAP));
     if (!type->base && type != &mp_object_type)
         type->base = &mp_object_type;
     if (type->base && !type->base->dict && mp_type_ready(type->base) < 0)
@@ -288,6 +310,10 @@ int mp_type_ready(MpType *type)
         return -1;
     if (!(type->dict = mp_dict_new()))
         return -1;
+    if (remember_ready(type) < 0) {
+        MP_CLEAR(type->dict);
+        return -1;
+    }
     ((MpDict *)type->dict)->table.watched = true;
     for (const MpMethodDef *m = type->methods; m && m->name; m++) {
         MpMethodDescr *d =
@@ -330,6 +356,9 @@ int mp_type_ready(MpType *type)
     return 0;
 }
 
+/* "__init__", interned and borrowed; NULL until the first heap instance. */
+static MpObject *init_name;
+
 static MpObject *type_repr(MpObject *self)
 {
     MpType *t = (MpType *)self;
@@ -361,8 +390,7 @@ static MpObject *type_call(MpObject *self, MpObject *const *args, size_t nargs,
     MpObject *obj = t->new_(t, args, nargs, kwnames);
     if (!obj || !(t->flags & MP_TF_HEAP) || !mp_is_instance_of(obj, t))
         return obj;
-    static MpObject *init_name; /* interned: lives as long as the process */
-    if (!init_name && !(init_name = mp_str_intern("__init__"))) {
+    if (!init_name && !(init_name = mp_str_intern_borrowed("__init__"))) {
         MP_DECREF(obj);
         return NULL;
     }
@@ -989,4 +1017,30 @@ int mp_objects_init(void)
         mp_func_types_init() < 0 || mp_type_ready(&mp_module_type) < 0)
         return -1;
     return 0;
+}
+
+/* The static types outlive every instance, so this runs after the last object
+   of the runtime died (mp_runtime_fini). Newest first: a type readied later
+   may be a subclass whose descriptors' owner is an older type. */
+void mp_objects_fini(void)
+{
+    mp_type_modified();
+    while (nready > 0) {
+        MpType *t = ready_types[--nready];
+        MP_CLEAR(t->dict);
+        MP_CLEAR(t->name);
+        MP_CLEAR(t->module);
+    }
+    free(ready_types);
+    ready_types = NULL;
+    ready_cap = 0;
+    mp_type_modified();
+    init_name = NULL;
+    mp_str_fini();
+    mp_int_clear_freelist();
+    mp_float_clear_freelist();
+    mp_list_clear_freelist();
+    mp_dict_clear_freelist();
+    mp_tuple_clear_freelists();
+    mp_repr_fini();
 }

@@ -17,8 +17,10 @@
 #include "vm.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static MpObject *main_module;
+static MpObject *builtins_dict; /* the runtime's reference; vm.c borrows it */
 
 /* Functions for mp_runtime_fini(), in registration order. */
 #define MAX_ATEXIT 8
@@ -49,7 +51,7 @@ int mp_runtime_init(int argc, char **argv)
     mp_cstack_init();
     if (mp_objects_init() < 0 || mp_type_ready(&mp_code_type) < 0)
         goto fail;
-    MpObject *builtins = mp_dict_new();
+    MpObject *builtins = builtins_dict = mp_dict_new();
     if (!builtins || mp_builtins_init(builtins) < 0 || vm_builtins_init(builtins) < 0 ||
         mp_display_init(builtins) < 0 ||
         mp_builtin_modules_init() < 0)
@@ -117,9 +119,64 @@ int mp_runtime_atexit(void (*fn)(void))
     return 0;
 }
 
+/* CPython's _PyModule_ClearDict: every name starting with one underscore set
+   to None, then every other name but __builtins__, so that __del__ methods run
+   meanwhile still find the builtins (and, for a while, the other globals). */
+static void clear_namespace(MpObject *dict)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        int64_t pos = 0;
+        MpObject *key, *value;
+        while (mp_dict_next(dict, &pos, &key, &value)) {
+            if (value == mp_none || !mp_is_str(key))
+                continue;
+            const char *k = MP_STR_DATA(key);
+            bool underscore = k[0] == '_' && k[1] != '_';
+            if (underscore != (pass == 0) || strcmp(k, "__builtins__") == 0)
+                continue;
+            MP_INCREF(key);
+            if (mp_dict_set(dict, key, mp_none) < 0)
+                mp_err_write_unraisable(dict);
+            MP_DECREF(key);
+        }
+    }
+}
+
+/* As CPython's Py_FinalizeEx, in its order: exit handlers; the main module goes
+   (its namespace dies with it unless functions keep it in a cycle, which the
+   full collection then finds, __del__ methods and weakref callbacks running
+   with the globals intact); whatever a finalizer resurrected is cleared name
+   by name; then the builtin modules, the builtins, and the runtime's static
+   state: types must outlive every instance, so they go last. */
 void mp_runtime_fini(void)
 {
     while (natexit > 0)
         atexit_fns[--natexit]();
     mp_output_flush();
+    if (!main_module)
+        return;
+    mp_err_clear();
+    vm_clear_handled_exception();
+    MpObject *globals = MP_MODULE_DICT(main_module);
+    MP_INCREF(globals);
+    MP_CLEAR(main_module);
+    gc_collect_gen(2);
+    if (globals->refcnt > 1) {
+        clear_namespace(globals);
+        gc_collect_gen(2);
+    }
+    mp_table_clear(&((MpDict *)globals)->table);
+    MP_DECREF(globals);
+    mp_module_reset();
+    mp_builtins_fini();
+    mp_errors_fini();
+    gc_collect_gen(2);
+    clear_namespace(builtins_dict);
+    mp_table_clear(&((MpDict *)builtins_dict)->table);
+    MP_CLEAR(builtins_dict);
+    gc_collect_gen(2);
+    mp_output_flush();
+    vm_fini();
+    mp_objects_fini();
+    gc_fini();
 }

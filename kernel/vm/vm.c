@@ -904,6 +904,21 @@ void vm_clear_handled_exception(void)
     MP_CLEAR(vm.handled);
 }
 
+void vm_fini(void)
+{
+    MP_ASSERT(!vm.top);
+    MP_CLEAR(vm.handled);
+    while (vm.free_frames) {
+        MpFrame *f = vm.free_frames;
+        vm.free_frames = f->back;
+        free(f);
+    }
+    if (vm.stack_base)
+        munmap(vm.stack_base, STACK_SLOTS * sizeof(MpObject *));
+    vm.stack_base = vm.stack_limit = NULL;
+    vm.builtins = vm.main_globals = NULL;
+}
+
 int vm_init(MpObject *builtins, MpObject *main_globals)
 {
     if (!vm.stack_base) {

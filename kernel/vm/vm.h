@@ -42,6 +42,9 @@ struct MpCode;
 /* Start-up: the builtins dict every frame falls back to and the main
    module's globals. 0 or -1. */
 int vm_init(MpObject *builtins, MpObject *main_globals);
+/* Shutdown, with no frame running and after the last collection: drop the
+   handled exception, free the frame pool and the value stack. */
+void vm_fini(void);
 /* The builtins dict (borrowed). */
 MpObject *vm_builtins(void);
 /* Run module-level code with globals as its namespace. New reference to the

@@ -120,28 +120,6 @@ CASE(LOAD_GLOBAL)
     DISPATCH();
 }
 
-CASE(STORE_GLOBAL)
-{
-    MpObject *v = POP();
-    SAVE_FRAME();
-    int r = mp_dict_set(frame->globals, names[arg], v);
-    MP_DECREF(v);
-    if (r < 0)
-        goto error;
-    DISPATCH();
-}
-
-CASE(DELETE_GLOBAL)
-{
-    SAVE_FRAME();
-    int r = mp_dict_del(frame->globals, names[arg]);
-    if (r == 0)
-        name_error(names[arg]);
-    if (r <= 0)
-        goto error;
-    DISPATCH();
-}
-
 CASE(LOAD_NAME)
 {
     MpObject *v = mp_dict_get(frame->ns, names[arg]);
@@ -154,21 +132,25 @@ CASE(LOAD_NAME)
     DISPATCH();
 }
 
+CASE(STORE_GLOBAL)
 CASE(STORE_NAME)
 {
+    MpObject *ns = MP_INSTR_OP(instr) == OP_STORE_GLOBAL ? frame->globals : frame->ns;
     MpObject *v = POP();
     SAVE_FRAME();
-    int r = mp_dict_set(frame->ns, names[arg], v);
+    int r = mp_dict_set(ns, names[arg], v);
     MP_DECREF(v);
     if (r < 0)
         goto error;
     DISPATCH();
 }
 
+CASE(DELETE_GLOBAL)
 CASE(DELETE_NAME)
 {
+    MpObject *ns = MP_INSTR_OP(instr) == OP_DELETE_GLOBAL ? frame->globals : frame->ns;
     SAVE_FRAME();
-    int r = mp_dict_del(frame->ns, names[arg]);
+    int r = mp_dict_del(ns, names[arg]);
     if (r == 0)
         name_error(names[arg]);
     if (r <= 0)
@@ -481,70 +463,44 @@ CASE(CONTAINS_OP)
 }
 
 CASE(BUILD_TUPLE)
-{
-    MpObject *t = mp_tuple_new(arg);
-    if (!t)
-        goto error;
-    sp -= arg;
-    for (int i = 0; i < arg; i++)
-        MP_TUPLE_ITEMS(t)[i] = sp[i];
-    PUSH(t);
-    DISPATCH();
-}
-
 CASE(BUILD_LIST)
 {
-    MpObject *l = mp_list_new(arg);
-    if (!l)
+    bool tuple = MP_INSTR_OP(instr) == OP_BUILD_TUPLE;
+    MpObject *seq = tuple ? mp_tuple_new(arg) : mp_list_new(arg);
+    if (!seq)
         goto error;
+    MpObject **items = tuple ? MP_TUPLE_ITEMS(seq) : MP_LIST_ITEMS(seq);
     sp -= arg;
     for (int i = 0; i < arg; i++)
-        MP_LIST_ITEMS(l)[i] = sp[i];
-    PUSH(l);
+        items[i] = sp[i];
+    PUSH(seq);
     DISPATCH();
 }
 
 CASE(BUILD_SET)
-{
-    MpObject *s = mp_set_new();
-    if (!s)
-        goto error;
-    SAVE_FRAME();
-    int r = 0;
-    for (int i = arg; i > 0; i--)
-        if (r == 0 && mp_set_add(s, PEEK(i)) < 0)
-            r = -1;
-    for (int i = 0; i < arg; i++) {
-        MpObject *v = POP();
-        MP_DECREF(v);
-    }
-    if (r < 0) {
-        MP_DECREF(s);
-        goto error;
-    }
-    PUSH(s);
-    DISPATCH();
-}
-
 CASE(BUILD_MAP)
 {
-    MpObject *d = mp_dict_new();
-    if (!d)
+    /* Stack: arg items (a set) or arg key, value pairs (a dict), bottom first. */
+    bool map = MP_INSTR_OP(instr) == OP_BUILD_MAP;
+    int step = map ? 2 : 1, n = step * arg;
+    MpObject *c = map ? mp_dict_new() : mp_set_new();
+    if (!c)
         goto error;
     SAVE_FRAME();
     int r = 0;
-    for (int i = 2 * arg; i > 0; i -= 2)
-        if (r == 0 && mp_dict_set(d, PEEK(i), PEEK(i - 1)) < 0)
-            r = -1;
-    for (int i = 0; i < 2 * arg; i++) {
+    for (int i = n; i > 0 && r == 0; i -= step) {
+        MpObject *item = PEEK(i);
+        r = map ? mp_dict_set(c, item, PEEK(i - 1)) : mp_set_add(c, item);
+    }
+    for (int i = 0; i < n; i++) {
         MpObject *v = POP();
         MP_DECREF(v);
     }
     if (r < 0) {
-        MP_DECREF(d);
+        MP_DECREF(c);
         goto error;
     }
-    PUSH(d);
+    PUSH(c);
     DISPATCH();
 }
 
@@ -750,36 +706,19 @@ CASE(JUMP_BACKWARD)
 }
 
 CASE(POP_JUMP_IF_FALSE)
-{
-    MpObject *v = POP();
-    if (v == mp_false) {
-        JUMPTO(arg);
-    } else if (v != mp_true) {
-        SAVE_FRAME();
-        int t = mp_truthy(v);
-        MP_DECREF(v);
-        if (t < 0)
-            goto error;
-        if (!t)
-            JUMPTO(arg);
-        DISPATCH();
-    }
-    MP_DECREF(v);
-    DISPATCH();
-}
-
 CASE(POP_JUMP_IF_TRUE)
 {
+    bool jump_if = MP_INSTR_OP(instr) == OP_POP_JUMP_IF_TRUE;
     MpObject *v = POP();
-    if (v == mp_true) {
+    if (v == (jump_if ? mp_true : mp_false)) {
         JUMPTO(arg);
-    } else if (v != mp_false) {
+    } else if (v != (jump_if ? mp_false : mp_true)) {
         SAVE_FRAME();
         int t = mp_truthy(v);
         MP_DECREF(v);
         if (t < 0)
             goto error;
-        if (t)
+        if ((t != 0) == jump_if)
             JUMPTO(arg);
         DISPATCH();
     }
@@ -788,27 +727,14 @@ CASE(POP_JUMP_IF_TRUE)
 }
 
 CASE(JUMP_IF_FALSE_OR_POP)
-{
-    SAVE_FRAME();
-    int t = mp_truthy(TOP());
-    if (t < 0)
-        goto error;
-    if (!t) {
-        JUMPTO(arg);
-    } else {
-        MpObject *v = POP();
-        MP_DECREF(v);
-    }
-    DISPATCH();
-}
-
 CASE(JUMP_IF_TRUE_OR_POP)
 {
+    bool jump_if = MP_INSTR_OP(instr) == OP_JUMP_IF_TRUE_OR_POP;
     SAVE_FRAME();
     int t = mp_truthy(TOP());
     if (t < 0)
         goto error;
-    if (t) {
+    if ((t != 0) == jump_if) {
         JUMPTO(arg);
     } else {
         MpObject *v = POP();

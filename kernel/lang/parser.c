@@ -493,65 +493,59 @@ static Expr *comprehension(Parser *p, ExprKind kind, Expr *elt, AstPos start,
     return e;
 }
 
+/* The rest of a tuple, list or set display whose first element is parsed: a
+   comprehension of comp_kind, or (',' star_named_expression)* [','] closing. */
+static Expr *display(Parser *p, ExprKind kind, ExprKind comp_kind, Expr *first,
+                     AstPos start, TokenKind closing)
+{
+    if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC)
+        return comprehension(p, comp_kind, first, start, closing);
+    Expr *e = new_expr(p, kind, start);
+    if (e == NULL)
+        return NULL;
+    ExprList *elts = kind == EXPR_SET ? &e->set.elts : &e->list.elts;
+    if (!PUSH(p, *elts, first))
+        return NULL;
+    while (accept(p, TOK_COMMA) && peek(p) != closing) {
+        Expr *x = star_named_expression(p);
+        if (x == NULL || !PUSH(p, *elts, x))
+            return NULL;
+    }
+    if (!expect(p, closing))
+        return NULL;
+    e->pos = span(p, start);
+    return e;
+}
+
 /* '(' ... ')': group, tuple or generator expression. */
 static Expr *paren_atom(Parser *p)
 {
     AstPos start = start_at(advance(p));
-    if (accept(p, TOK_RPAR)) {
-        Expr *e = new_expr(p, EXPR_TUPLE, span(p, start));
-        return e;
-    }
+    if (accept(p, TOK_RPAR))
+        return new_expr(p, EXPR_TUPLE, span(p, start));
     if (peek(p) == TOK_YIELD)
         return unsupported(p, tok_pos(cur(p)), "'yield'");
     Expr *first = star_named_expression(p);
     if (first == NULL)
         return NULL;
-    if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC)
-        return comprehension(p, EXPR_GENERATOREXP, first, start, TOK_RPAR);
     if (accept(p, TOK_RPAR)) {
         if (first->kind == EXPR_STARRED)
             return fail_at(p, LANG_SYNTAX_ERROR, first->pos,
                            "cannot use starred expression here");
         return first;
     }
-    Expr *t = new_expr(p, EXPR_TUPLE, start);
-    if (t == NULL || !PUSH(p, t->list.elts, first))
-        return NULL;
-    while (accept(p, TOK_COMMA) && peek(p) != TOK_RPAR) {
-        Expr *x = star_named_expression(p);
-        if (x == NULL || !PUSH(p, t->list.elts, x))
-            return NULL;
-    }
-    if (!expect(p, TOK_RPAR))
-        return NULL;
-    t->pos = span(p, start);
-    return t;
+    return display(p, EXPR_TUPLE, EXPR_GENERATOREXP, first, start, TOK_RPAR);
 }
 
 static Expr *list_atom(Parser *p)
 {
     AstPos start = start_at(advance(p));
-    Expr *l = new_expr(p, EXPR_LIST, start);
-    if (l == NULL)
+    if (accept(p, TOK_RSQB))
+        return new_expr(p, EXPR_LIST, span(p, start));
+    Expr *first = star_named_expression(p);
+    if (first == NULL)
         return NULL;
-    if (peek(p) != TOK_RSQB) {
-        Expr *first = star_named_expression(p);
-        if (first == NULL)
-            return NULL;
-        if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC)
-            return comprehension(p, EXPR_LISTCOMP, first, start, TOK_RSQB);
-        if (!PUSH(p, l->list.elts, first))
-            return NULL;
-        while (accept(p, TOK_COMMA) && peek(p) != TOK_RSQB) {
-            Expr *x = star_named_expression(p);
-            if (x == NULL || !PUSH(p, l->list.elts, x))
-                return NULL;
-        }
-    }
-    if (!expect(p, TOK_RSQB))
-        return NULL;
-    l->pos = span(p, start);
-    return l;
+    return display(p, EXPR_LIST, EXPR_LISTCOMP, first, start, TOK_RSQB);
 }
 
 /* A dict item: key ':' value or '**' bitwise_or (key NULL). */
@@ -582,9 +576,10 @@ static Expr *brace_atom(Parser *p)
         return new_expr(p, EXPR_DICT, span(p, start));
     if (peek(p) == TOK_DOUBLESTAR || (peek(p) != TOK_STAR && peek2(p) != TOK_COMMA)) {
         /* a dict, unless the first expression has no ':' after it */
+        Expr *key = NULL, *value = NULL;
         if (peek(p) != TOK_DOUBLESTAR) {
             int save = p->pos;
-            Expr *key = expression(p);
+            key = expression(p);
             if (key == NULL)
                 return NULL;
             if (peek(p) != TOK_COLON) {
@@ -592,7 +587,7 @@ static Expr *brace_atom(Parser *p)
                 goto set;
             }
             advance(p);
-            Expr *value = expression(p);
+            value = expression(p);
             if (value == NULL)
                 return NULL;
             if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC) {
@@ -607,19 +602,12 @@ static Expr *brace_atom(Parser *p)
                 dc->pos = span(p, start);
                 return dc;
             }
-            Expr *d = new_expr(p, EXPR_DICT, start);
-            if (d == NULL || !PUSH(p, d->dict.keys, key) || !PUSH(p, d->dict.values, value))
-                return NULL;
-            while (accept(p, TOK_COMMA) && peek(p) != TOK_RBRACE)
-                if (!dict_item(p, d))
-                    return NULL;
-            if (!expect(p, TOK_RBRACE))
-                return NULL;
-            d->pos = span(p, start);
-            return d;
         }
         Expr *d = new_expr(p, EXPR_DICT, start);
-        if (d == NULL || !dict_item(p, d))
+        if (d == NULL)
+            return NULL;
+        if (key ? !PUSH(p, d->dict.keys, key) || !PUSH(p, d->dict.values, value)
+                : !dict_item(p, d))
             return NULL;
         while (accept(p, TOK_COMMA) && peek(p) != TOK_RBRACE)
             if (!dict_item(p, d))
@@ -633,20 +621,7 @@ set:;
     Expr *first = star_named_expression(p);
     if (first == NULL)
         return NULL;
-    if (peek(p) == TOK_FOR || peek(p) == TOK_ASYNC)
-        return comprehension(p, EXPR_SETCOMP, first, start, TOK_RBRACE);
-    Expr *s = new_expr(p, EXPR_SET, start);
-    if (s == NULL || !PUSH(p, s->set.elts, first))
-        return NULL;
-    while (accept(p, TOK_COMMA) && peek(p) != TOK_RBRACE) {
-        Expr *x = star_named_expression(p);
-        if (x == NULL || !PUSH(p, s->set.elts, x))
-            return NULL;
-    }
-    if (!expect(p, TOK_RBRACE))
-        return NULL;
-    s->pos = span(p, start);
-    return s;
+    return display(p, EXPR_SET, EXPR_SETCOMP, first, start, TOK_RBRACE);
 }
 
 static Expr *atom(Parser *p)

@@ -437,19 +437,18 @@ static bool has_starred(const ExprList *l)
     return false;
 }
 
-/* Build a list from elements some of which are *starred. */
-static void compile_starred_list(Compiler *c, const ExprList *l)
+/* Build a list (or a set) from elements some of which are *starred: an empty
+   one, then each element added or each starred iterable's items. */
+static void compile_starred_display(Compiler *c, const ExprList *l, bool set)
 {
-    emit(c, OP_BUILD_LIST, 0);
+    static const int ops[2][3] = {{OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND},
+                                  {OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE}};
+    emit(c, ops[set][0], 0);
     for (int i = 0; i < l->count; i++) {
         const Expr *e = l->items[i];
-        if (e->kind == EXPR_STARRED) {
-            compile_expr(c, e->starred.value);
-            emit(c, OP_LIST_EXTEND, 1);
-        } else {
-            compile_expr(c, e);
-            emit(c, OP_LIST_APPEND, 1);
-        }
+        bool star = e->kind == EXPR_STARRED;
+        compile_expr(c, star ? e->starred.value : e);
+        emit(c, ops[set][star ? 2 : 1], 1);
     }
 }
 
@@ -683,7 +682,7 @@ static void compile_call(Compiler *c, const Expr *e)
         star = star || !kws->items[i]->arg;
     if (star) {
         compile_expr(c, e->call.func);
-        compile_starred_list(c, args);
+        compile_starred_display(c, args, false);
         emit(c, OP_LIST_TO_TUPLE, 0);
         if (kws->count) {
             emit(c, OP_BUILD_MAP, 0);
@@ -848,12 +847,7 @@ static void compile_expr(Compiler *c, const Expr *e)
     }
     case EXPR_SET:
         if (has_starred(&e->set.elts)) {
-            emit(c, OP_BUILD_SET, 0);
-            for (int i = 0; i < e->set.elts.count; i++) {
-                const Expr *x = e->set.elts.items[i];
-                compile_expr(c, x->kind == EXPR_STARRED ? x->starred.value : x);
-                emit(c, x->kind == EXPR_STARRED ? OP_SET_UPDATE : OP_SET_ADD, 1);
-            }
+            compile_starred_display(c, &e->set.elts, true);
         } else {
             compile_exprs(c, &e->set.elts);
             emit(c, OP_BUILD_SET, e->set.elts.count);
@@ -896,7 +890,7 @@ static void compile_expr(Compiler *c, const Expr *e)
         break;
     case EXPR_LIST:
         if (has_starred(&e->list.elts)) {
-            compile_starred_list(c, &e->list.elts);
+            compile_starred_display(c, &e->list.elts, false);
         } else if (e->list.elts.count >= 3 && all_constant(&e->list.elts)) {
             /* As CPython 3.11: [1, 2, 3] extends an empty list by a constant
                tuple (which also gives CPython's list capacity). */
@@ -912,7 +906,7 @@ static void compile_expr(Compiler *c, const Expr *e)
         if (e->list.elts.count > 0 && all_constant(&e->list.elts)) {
             emit_const(c, const_tuple(c, &e->list.elts));
         } else if (has_starred(&e->list.elts)) {
-            compile_starred_list(c, &e->list.elts);
+            compile_starred_display(c, &e->list.elts, false);
             emit(c, OP_LIST_TO_TUPLE, 0);
         } else {
             compile_exprs(c, &e->list.elts);
@@ -937,21 +931,34 @@ static void compile_expr(Compiler *c, const Expr *e)
 
 /* ==== Assignment targets ==== */
 
-static void compile_store(Compiler *c, const Expr *t)
+/* Store to or delete (op) a name, an attribute or a subscript; false for any
+   other target, which the caller handles. */
+static bool compile_simple_target(Compiler *c, const Expr *t, NameOp op)
 {
     switch (t->kind) {
     case EXPR_NAME:
-        compile_name(c, t->name.id, NAME_STORE);
-        break;
+        compile_name(c, t->name.id, op);
+        return true;
     case EXPR_ATTRIBUTE:
         compile_expr(c, t->attribute.value);
-        emit(c, OP_STORE_ATTR, name_index(c, c->b->names, t->attribute.attr));
-        break;
+        emit(c, op == NAME_STORE ? OP_STORE_ATTR : OP_DELETE_ATTR,
+             name_index(c, c->b->names, t->attribute.attr));
+        return true;
     case EXPR_SUBSCRIPT:
         compile_expr(c, t->subscript.value);
         compile_expr(c, t->subscript.slice);
-        emit(c, OP_STORE_SUBSCR, 0);
-        break;
+        emit(c, op == NAME_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void compile_store(Compiler *c, const Expr *t)
+{
+    if (compile_simple_target(c, t, NAME_STORE))
+        return;
+    switch (t->kind) {
     case EXPR_LIST:
     case EXPR_TUPLE: {
         const ExprList *elts = &t->list.elts;
@@ -985,19 +992,9 @@ static void compile_store(Compiler *c, const Expr *t)
 
 static void compile_delete(Compiler *c, const Expr *t)
 {
+    if (compile_simple_target(c, t, NAME_DEL))
+        return;
     switch (t->kind) {
-    case EXPR_NAME:
-        compile_name(c, t->name.id, NAME_DEL);
-        break;
-    case EXPR_ATTRIBUTE:
-        compile_expr(c, t->attribute.value);
-        emit(c, OP_DELETE_ATTR, name_index(c, c->b->names, t->attribute.attr));
-        break;
-    case EXPR_SUBSCRIPT:
-        compile_expr(c, t->subscript.value);
-        compile_expr(c, t->subscript.slice);
-        emit(c, OP_DELETE_SUBSCR, 0);
-        break;
     case EXPR_LIST:
     case EXPR_TUPLE:
         for (int i = 0; i < t->list.elts.count; i++)

@@ -80,14 +80,6 @@ static int check_positional(const char *fname, size_t nargs, size_t min, size_t 
     return 0;
 }
 
-/* "f() takes exactly one argument (0 given)" for METH_O builtins. */
-static int check_one(const char *fname, size_t nargs, MpObject *kwnames)
-{
-    if (mp_args_no_kw(fname, kwnames) < 0)
-        return -1;
-    return mp_args_count(fname, nargs, 1, 1);
-}
-
 static bool is_type(MpObject *o)
 {
     return mp_is_instance_of(o, &mp_type_type);
@@ -227,7 +219,7 @@ static MpObject *builtin_len(MpObject *self, MpObject *const *args, size_t nargs
                              MpObject *kwnames)
 {
     (void)self;
-    if (check_one("len", nargs, kwnames) < 0)
+    if (mp_args_check("len", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *o = args[0];
     int64_t n;
@@ -299,7 +291,7 @@ static MpObject *builtin_id(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
     (void)self;
-    if (check_one("id", nargs, kwnames) < 0)
+    if (mp_args_check("id", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_int_new((int64_t)(intptr_t)args[0]);
 }
@@ -308,7 +300,7 @@ static MpObject *builtin_hash(MpObject *self, MpObject *const *args, size_t narg
                               MpObject *kwnames)
 {
     (void)self;
-    if (check_one("hash", nargs, kwnames) < 0)
+    if (mp_args_check("hash", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t h = mp_hash(args[0]);
     return h == -1 ? NULL : mp_int_new(h);
@@ -318,7 +310,7 @@ static MpObject *builtin_repr(MpObject *self, MpObject *const *args, size_t narg
                               MpObject *kwnames)
 {
     (void)self;
-    if (check_one("repr", nargs, kwnames) < 0)
+    if (mp_args_check("repr", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_repr(args[0]);
 }
@@ -347,7 +339,7 @@ static MpObject *builtin_callable(MpObject *self, MpObject *const *args, size_t 
                                   MpObject *kwnames)
 {
     (void)self;
-    if (check_one("callable", nargs, kwnames) < 0)
+    if (mp_args_check("callable", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_bool(mp_is_callable(args[0]));
 }
@@ -575,7 +567,7 @@ static MpObject *builtin_next(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *any_all(const char *fname, MpObject *const *args, size_t nargs,
                          MpObject *kwnames, bool stop_at)
 {
-    if (check_one(fname, nargs, kwnames) < 0)
+    if (mp_args_check(fname, nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *it = mp_iter(args[0]);
     if (!it)
@@ -821,7 +813,7 @@ static MpObject *builtin_abs(MpObject *self, MpObject *const *args, size_t nargs
                              MpObject *kwnames)
 {
     (void)self;
-    if (check_one("abs", nargs, kwnames) < 0)
+    if (mp_args_check("abs", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *o = args[0];
     if (mp_is_int(o)) {
@@ -960,7 +952,7 @@ static MpObject *builtin_pow(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *int_to_base(MpObject *const *args, size_t nargs, MpObject *kwnames,
                              const char *fname, unsigned shift, char prefix)
 {
-    if (check_one(fname, nargs, kwnames) < 0)
+    if (mp_args_check(fname, nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t v;
     if (mp_index(args[0], &v) < 0)
@@ -1005,7 +997,7 @@ static MpObject *builtin_chr(MpObject *self, MpObject *const *args, size_t nargs
                              MpObject *kwnames)
 {
     (void)self;
-    if (check_one("chr", nargs, kwnames) < 0)
+    if (mp_args_check("chr", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t c;
     if (mp_index(args[0], &c) < 0)
@@ -1040,7 +1032,7 @@ static MpObject *builtin_ord(MpObject *self, MpObject *const *args, size_t nargs
                              MpObject *kwnames)
 {
     (void)self;
-    if (check_one("ord", nargs, kwnames) < 0)
+    if (mp_args_check("ord", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *s = args[0];
     if (!mp_is_str(s))

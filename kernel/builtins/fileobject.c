@@ -204,7 +204,7 @@ static int size_arg(const char *fname, MpObject *const *args, size_t nargs,
                     MpObject *kwnames, int64_t *size)
 {
     *size = -1;
-    if (mp_args_no_kw(fname, kwnames) < 0 || mp_args_count(fname, nargs, 0, 1) < 0)
+    if (mp_args_check(fname, nargs, kwnames, 0, 1) < 0)
         return -1;
     if (nargs == 1 && args[0] != mp_none)
         return mp_index(args[0], size);
@@ -314,7 +314,7 @@ static int write_str(File *f, MpObject *s)
 static MpObject *file_write(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_no_kw("write", kwnames) < 0 || mp_args_count("write", nargs, 1, 1) < 0 ||
+    if (mp_args_check("write", nargs, kwnames, 1, 1) < 0 ||
         write_str((File *)self, args[0]) < 0)
         return NULL;
     return mp_int_new(MP_STR_LEN(args[0]));
@@ -323,8 +323,7 @@ static MpObject *file_write(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *file_writelines(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_no_kw("writelines", kwnames) < 0 ||
-        mp_args_count("writelines", nargs, 1, 1) < 0)
+    if (mp_args_check("writelines", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *it = mp_iter(args[0]);
     if (!it)
@@ -347,8 +346,7 @@ static MpObject *file_flush(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)args;
     File *f = (File *)self;
-    if (mp_args_no_kw("flush", kwnames) < 0 || mp_args_count("flush", nargs, 0, 0) < 0 ||
-        check_open(f) < 0)
+    if (mp_args_check("flush", nargs, kwnames, 0, 0) < 0 || check_open(f) < 0)
         return NULL;
     fflush(f->fp);
     MP_RETURN_NONE;
@@ -361,7 +359,7 @@ static MpObject *file_close(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)args;
     File *f = (File *)self;
-    if (mp_args_no_kw("close", kwnames) < 0 || mp_args_count("close", nargs, 0, 0) < 0)
+    if (mp_args_check("close", nargs, kwnames, 0, 0) < 0)
         return NULL;
     if (f->fp) {
         fclose(f->fp);
@@ -374,8 +372,8 @@ static MpObject *file_enter(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
     (void)args;
-    if (mp_args_no_kw("__enter__", kwnames) < 0 ||
-        mp_args_count("__enter__", nargs, 0, 0) < 0 || check_open((File *)self) < 0)
+    if (mp_args_check("__enter__", nargs, kwnames, 0, 0) < 0 ||
+        check_open((File *)self) < 0)
         return NULL;
     MP_INCREF(self);
     return self;

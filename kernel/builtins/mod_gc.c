@@ -42,14 +42,6 @@ static int as_c_int(MpObject *o, int *out)
     return 0;
 }
 
-/* A function of no arguments: "gc.enable() takes no arguments (1 given)". */
-static int no_args(const char *fname, size_t nargs, MpObject *kwnames)
-{
-    if (mp_args_no_kw(fname, kwnames) < 0)
-        return -1;
-    return mp_args_count(fname, nargs, 0, 0);
-}
-
 /* One optional parameter that may be given by name (Argument Clinic's messages):
    *out is borrowed, NULL when absent. 0 or -1. */
 static int optional_arg(const char *fname, const char *name, MpObject *const *args,
@@ -76,7 +68,7 @@ static MpObject *gc_enable_fn(MpObject *self, MpObject *const *args, size_t narg
 {
     (void)self;
     (void)args;
-    if (no_args("gc.enable", nargs, kwnames) < 0)
+    if (mp_args_check("gc.enable", nargs, kwnames, 0, 0) < 0)
         return NULL;
     gc_enable();
     MP_RETURN_NONE;
@@ -87,7 +79,7 @@ static MpObject *gc_disable_fn(MpObject *self, MpObject *const *args, size_t nar
 {
     (void)self;
     (void)args;
-    if (no_args("gc.disable", nargs, kwnames) < 0)
+    if (mp_args_check("gc.disable", nargs, kwnames, 0, 0) < 0)
         return NULL;
     gc_disable();
     MP_RETURN_NONE;
@@ -98,7 +90,7 @@ static MpObject *gc_isenabled_fn(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     (void)args;
-    if (no_args("gc.isenabled", nargs, kwnames) < 0)
+    if (mp_args_check("gc.isenabled", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_bool(gc_is_enabled());
 }
@@ -147,7 +139,7 @@ static MpObject *gc_get_count_fn(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     (void)args;
-    if (no_args("gc.get_count", nargs, kwnames) < 0)
+    if (mp_args_check("gc.get_count", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return per_generation(gc_get_count);
 }
@@ -157,7 +149,7 @@ static MpObject *gc_get_threshold_fn(MpObject *self, MpObject *const *args,
 {
     (void)self;
     (void)args;
-    if (no_args("gc.get_threshold", nargs, kwnames) < 0)
+    if (mp_args_check("gc.get_threshold", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return per_generation(gc_get_threshold);
 }
@@ -187,7 +179,7 @@ static MpObject *gc_get_stats_fn(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     (void)args;
-    if (no_args("gc.get_stats", nargs, kwnames) < 0)
+    if (mp_args_check("gc.get_stats", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpObject *list = mp_list_new(GC_NUM_GENERATIONS);
     if (!list)
@@ -217,8 +209,8 @@ static MpObject *gc_set_debug_fn(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     int flags;
-    if (mp_args_no_kw("gc.set_debug", kwnames) < 0 ||
-        mp_args_count("gc.set_debug", nargs, 1, 1) < 0 || as_c_int(args[0], &flags) < 0)
+    if (mp_args_check("gc.set_debug", nargs, kwnames, 1, 1) < 0 ||
+        as_c_int(args[0], &flags) < 0)
         return NULL;
     gc_set_debug(flags);
     MP_RETURN_NONE;
@@ -229,7 +221,7 @@ static MpObject *gc_get_debug_fn(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     (void)args;
-    if (no_args("gc.get_debug", nargs, kwnames) < 0)
+    if (mp_args_check("gc.get_debug", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_int_new(gc_get_debug());
 }
@@ -241,7 +233,7 @@ static MpObject *gc_freeze_fn(MpObject *self, MpObject *const *args, size_t narg
 {
     (void)self;
     (void)args;
-    if (no_args("gc.freeze", nargs, kwnames) < 0)
+    if (mp_args_check("gc.freeze", nargs, kwnames, 0, 0) < 0)
         return NULL;
     gc_freeze();
     MP_RETURN_NONE;
@@ -252,7 +244,7 @@ static MpObject *gc_unfreeze_fn(MpObject *self, MpObject *const *args, size_t na
 {
     (void)self;
     (void)args;
-    if (no_args("gc.unfreeze", nargs, kwnames) < 0)
+    if (mp_args_check("gc.unfreeze", nargs, kwnames, 0, 0) < 0)
         return NULL;
     gc_unfreeze();
     MP_RETURN_NONE;
@@ -263,7 +255,7 @@ static MpObject *gc_get_freeze_count_fn(MpObject *self, MpObject *const *args,
 {
     (void)self;
     (void)args;
-    if (no_args("gc.get_freeze_count", nargs, kwnames) < 0)
+    if (mp_args_check("gc.get_freeze_count", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_int_new((int64_t)gc_get_freeze_count());
 }
@@ -352,8 +344,7 @@ static MpObject *gc_is_tracked_fn(MpObject *self, MpObject *const *args, size_t 
                                   MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("gc.is_tracked", kwnames) < 0 ||
-        mp_args_count("gc.is_tracked", nargs, 1, 1) < 0)
+    if (mp_args_check("gc.is_tracked", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_bool(gc_is_tracked(args[0]));
 }
@@ -362,8 +353,7 @@ static MpObject *gc_is_finalized_fn(MpObject *self, MpObject *const *args, size_
                                     MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("gc.is_finalized", kwnames) < 0 ||
-        mp_args_count("gc.is_finalized", nargs, 1, 1) < 0)
+    if (mp_args_check("gc.is_finalized", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_bool(gc_is_finalized(args[0]));
 }

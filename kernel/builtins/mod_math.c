@@ -45,7 +45,7 @@ static MpObject *overflow_error(void)
 static int real_args(const char *fname, MpObject *const *args, size_t nargs,
                      MpObject *kwnames, size_t n, double *out)
 {
-    if (mp_args_no_kw(fname, kwnames) < 0 || mp_args_count(fname, nargs, n, n) < 0)
+    if (mp_args_check(fname, nargs, kwnames, n, n) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)
         if (mp_real_as_double(args[i], &out[i]) < 0)
@@ -122,7 +122,7 @@ static MpObject *math_log(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)self;
     double x[2] = {0.0, 0.0};
-    if (mp_args_no_kw("log", kwnames) < 0 || mp_args_count("log", nargs, 1, 2) < 0)
+    if (mp_args_check("log", nargs, kwnames, 1, 2) < 0)
         return NULL;
     double l[2] = {0.0, 0.0};
     for (size_t i = 0; i < nargs; i++) {
@@ -268,7 +268,7 @@ static MpObject *to_int(const char *fname, const char *dunder, bool trunc_msg,
                         MpObject *const *args, size_t nargs, MpObject *kwnames,
                         double (*fn)(double))
 {
-    if (mp_args_no_kw(fname, kwnames) < 0 || mp_args_count(fname, nargs, 1, 1) < 0)
+    if (mp_args_check(fname, nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *x = args[0];
     if (mp_is_int(x))
@@ -345,7 +345,7 @@ static MpObject *math_ldexp(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)self;
     double x;
-    if (mp_args_no_kw("ldexp", kwnames) < 0 || mp_args_count("ldexp", nargs, 2, 2) < 0 ||
+    if (mp_args_check("ldexp", nargs, kwnames, 2, 2) < 0 ||
         mp_real_as_double(args[0], &x) < 0)
         return NULL;
     if (!mp_is_int(args[1]))
@@ -422,7 +422,7 @@ static MpObject *math_fsum(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("fsum", kwnames) < 0 || mp_args_count("fsum", nargs, 1, 1) < 0)
+    if (mp_args_check("fsum", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *it = mp_iter(args[0]);
     if (!it)
@@ -547,7 +547,7 @@ static MpObject *math_prod(MpObject *self, MpObject *const *args, size_t nargs,
 static int int_args(const char *fname, MpObject *const *args, size_t nargs,
                     MpObject *kwnames, size_t min, size_t max, int64_t *out)
 {
-    if (mp_args_no_kw(fname, kwnames) < 0 || mp_args_count(fname, nargs, min, max) < 0)
+    if (mp_args_check(fname, nargs, kwnames, min, max) < 0)
         return -1;
     for (size_t i = 0; i < nargs; i++)
         if (mp_index(args[i], &out[i]) < 0)

@@ -351,7 +351,7 @@ static MpObject *random_random(MpObject *self, MpObject *const *args, size_t nar
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("random", kwnames) < 0 || mp_args_count("random", nargs, 0, 0) < 0)
+    if (mp_args_check("random", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_float_new(random_double());
 }
@@ -361,8 +361,8 @@ static MpObject *random_getrandbits(MpObject *self, MpObject *const *args, size_
 {
     (void)self;
     int64_t k;
-    if (mp_args_no_kw("getrandbits", kwnames) < 0 ||
-        mp_args_count("getrandbits", nargs, 1, 1) < 0 || mp_index(args[0], &k) < 0)
+    if (mp_args_check("getrandbits", nargs, kwnames, 1, 1) < 0 ||
+        mp_index(args[0], &k) < 0)
         return NULL;
     if (k < 0)
         return mp_err_set(mp_ValueError, "number of bits must be non-negative");
@@ -487,7 +487,7 @@ static MpObject *random_choice(MpObject *self, MpObject *const *args, size_t nar
                                MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("choice", kwnames) < 0 || mp_args_count("choice", nargs, 1, 1) < 0)
+    if (mp_args_check("choice", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t n = mp_len(args[0]);
     if (n < 0)
@@ -501,7 +501,7 @@ static MpObject *random_shuffle(MpObject *self, MpObject *const *args, size_t na
                                 MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("shuffle", kwnames) < 0 || mp_args_count("shuffle", nargs, 1, 1) < 0)
+    if (mp_args_check("shuffle", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *x = args[0];
     int64_t n = mp_len(x);

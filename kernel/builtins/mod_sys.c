@@ -28,7 +28,7 @@ typedef struct Stream {
 static MpObject *stream_write(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_no_kw("write", kwnames) < 0 || mp_args_count("write", nargs, 1, 1) < 0)
+    if (mp_args_check("write", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *s = args[0];
     if (!mp_is_str(s))
@@ -43,7 +43,7 @@ static MpObject *stream_flush(MpObject *self, MpObject *const *args, size_t narg
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("flush", kwnames) < 0 || mp_args_count("flush", nargs, 0, 0) < 0)
+    if (mp_args_check("flush", nargs, kwnames, 0, 0) < 0)
         return NULL;
     mp_output_flush();
     MP_RETURN_NONE;
@@ -235,8 +235,7 @@ static MpObject *sys_getrefcount(MpObject *self, MpObject *const *args, size_t n
                                  MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("sys.getrefcount", kwnames) < 0 ||
-        mp_args_count("sys.getrefcount", nargs, 1, 1) < 0)
+    if (mp_args_check("sys.getrefcount", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return mp_int_new((int64_t)args[0]->refcnt);
 }
@@ -266,8 +265,7 @@ static MpObject *sys_getrecursionlimit(MpObject *self, MpObject *const *args,
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("sys.getrecursionlimit", kwnames) < 0 ||
-        mp_args_count("sys.getrecursionlimit", nargs, 0, 0) < 0)
+    if (mp_args_check("sys.getrecursionlimit", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_int_new(vm_get_recursion_limit());
 }
@@ -277,8 +275,7 @@ static MpObject *sys_setrecursionlimit(MpObject *self, MpObject *const *args,
 {
     (void)self;
     int64_t n;
-    if (mp_args_no_kw("sys.setrecursionlimit", kwnames) < 0 ||
-        mp_args_count("sys.setrecursionlimit", nargs, 1, 1) < 0)
+    if (mp_args_check("sys.setrecursionlimit", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_index(args[0], &n) < 0)
         return NULL;

@@ -25,7 +25,7 @@ static int64_t clock_ns(clockid_t id)
 static MpObject *clock_result(const char *fname, size_t nargs, MpObject *kwnames,
                               clockid_t id, bool ns)
 {
-    if (mp_args_no_kw(fname, kwnames) < 0 || mp_args_count(fname, nargs, 0, 0) < 0)
+    if (mp_args_check(fname, nargs, kwnames, 0, 0) < 0)
         return NULL;
     int64_t t = clock_ns(id);
     return ns ? mp_int_new(t) : mp_float_new((double)t * 1e-9);
@@ -52,7 +52,7 @@ static MpObject *time_sleep(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("sleep", kwnames) < 0 || mp_args_count("sleep", nargs, 1, 1) < 0)
+    if (mp_args_check("sleep", nargs, kwnames, 1, 1) < 0)
         return NULL;
     double secs;
     MpObject *a = args[0];

@@ -373,8 +373,7 @@ static MpObject *finalize_call(MpObject *self, MpObject *const *args, size_t nar
                                MpObject *kwnames)
 {
     (void)args;
-    if (mp_args_no_kw("finalize.__call__", kwnames) < 0 ||
-        mp_args_count("finalize.__call__", nargs, 0, 1) < 0)
+    if (mp_args_check("finalize.__call__", nargs, kwnames, 0, 1) < 0)
         return NULL;
     Finalize *f = AS_FIN(self);
     if (!finalize_alive(f))
@@ -423,8 +422,7 @@ static MpObject *finalize_detach(MpObject *self, MpObject *const *args, size_t n
                                  MpObject *kwnames)
 {
     (void)args;
-    if (mp_args_no_kw("detach", kwnames) < 0 ||
-        mp_args_count("detach", nargs, 0, 0) < 0)
+    if (mp_args_check("detach", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return finalize_info(AS_FIN(self), true);
 }
@@ -433,7 +431,7 @@ static MpObject *finalize_peek(MpObject *self, MpObject *const *args, size_t nar
                                MpObject *kwnames)
 {
     (void)args;
-    if (mp_args_no_kw("peek", kwnames) < 0 || mp_args_count("peek", nargs, 0, 0) < 0)
+    if (mp_args_check("peek", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return finalize_info(AS_FIN(self), false);
 }
@@ -587,8 +585,7 @@ static MpObject *weakref_getweakrefcount(MpObject *self, MpObject *const *args,
                                          size_t nargs, MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("getweakrefcount", kwnames) < 0 ||
-        mp_args_count("getweakrefcount", nargs, 1, 1) < 0)
+    if (mp_args_check("getweakrefcount", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t n = 0;
     for (GcWeakRef *r = gc_weakrefs_of(args[0]); r; r = r->next)
@@ -601,8 +598,7 @@ static MpObject *weakref_getweakrefs(MpObject *self, MpObject *const *args,
                                      size_t nargs, MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("getweakrefs", kwnames) < 0 ||
-        mp_args_count("getweakrefs", nargs, 1, 1) < 0)
+    if (mp_args_check("getweakrefs", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *list = mp_list_new(0);
     for (GcWeakRef *r = gc_weakrefs_of(args[0]); list && r; r = r->next) {

@@ -213,7 +213,7 @@ static MpObject *builtin_help(MpObject *self, MpObject *const *args, size_t narg
                               MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("help", kwnames) < 0 || mp_args_count("help", nargs, 1, 1) < 0)
+    if (mp_args_check("help", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_is_str(args[0]))
         return page_name(MP_STR_DATA(args[0]), 1);
@@ -256,8 +256,7 @@ static MpObject *run_line_magic(MpObject *self, MpObject *const *args, size_t na
                                 MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_no_kw("run_line_magic", kwnames) < 0 ||
-        mp_args_count("run_line_magic", nargs, 2, 2) < 0)
+    if (mp_args_check("run_line_magic", nargs, kwnames, 2, 2) < 0)
         return NULL;
     if (!mp_is_str(args[0]) || !mp_is_str(args[1]))
         return mp_err_set(mp_TypeError, "run_line_magic() arguments must be str");

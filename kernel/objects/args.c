@@ -35,6 +35,14 @@ int mp_args_count(const char *fname, size_t nargs, size_t min, size_t max)
     return -1;
 }
 
+int mp_args_check(const char *fname, size_t nargs, MpObject *kwnames, size_t min,
+                  size_t max)
+{
+    if (mp_args_no_kw(fname, kwnames) < 0)
+        return -1;
+    return mp_args_count(fname, nargs, min, max);
+}
+
 int mp_args_parse(const char *fname, MpObject *const *args, size_t nargs,
                   MpObject *kwnames, const char *const *names, int npos_only, int nreq,
                   MpObject **out)

@@ -24,5 +24,8 @@ int mp_args_no_kw(const char *fname, MpObject *kwnames);
 /* Check min <= nargs <= max with CPython's messages ("len() takes exactly one
    argument (2 given)", "expected at most 3 arguments, got 4"). 0 or -1. */
 int mp_args_count(const char *fname, size_t nargs, size_t min, size_t max);
+/* Both checks: no keyword arguments, then min <= nargs <= max. 0 or -1. */
+int mp_args_check(const char *fname, size_t nargs, MpObject *kwnames, size_t min,
+                  size_t max);
 
 #endif

@@ -588,18 +588,10 @@ DICT_VIEW_TYPE(mp_dict_items_type, "dict_items", items_contains, mp_hash_not_imp
 
 /* ==== Methods ==== */
 
-static int no_kw_count(const char *name, size_t nargs, MpObject *kwnames, size_t lo,
-                       size_t hi)
-{
-    if (mp_args_no_kw(name, kwnames) < 0 || mp_args_count(name, nargs, lo, hi) < 0)
-        return -1;
-    return 0;
-}
-
 static MpObject *dict_get_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (no_kw_count("get", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("get", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v = mp_table_get(TABLE(self), args[0]);
     if (!v) {
@@ -614,7 +606,7 @@ static MpObject *dict_get_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *dict_keys_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (no_kw_count("keys", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("keys", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_keys_type);
 }
@@ -622,7 +614,7 @@ static MpObject *dict_keys_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *dict_values_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (no_kw_count("values", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("values", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_values_type);
 }
@@ -630,7 +622,7 @@ static MpObject *dict_values_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *dict_items_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (no_kw_count("items", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("items", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_items_type);
 }
@@ -638,7 +630,7 @@ static MpObject *dict_items_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *dict_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (no_kw_count("pop", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("pop", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v;
     int r = mp_table_pop(TABLE(self), args[0], &v);
@@ -656,7 +648,7 @@ static MpObject *dict_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *dict_popitem_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (no_kw_count("popitem", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("popitem", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpObject *k, *v;
     if (!mp_table_popitem(TABLE(self), &k, &v))
@@ -670,7 +662,7 @@ static MpObject *dict_popitem_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *dict_setdefault_m(MpObject *self, MpObject *const *args, size_t nargs,
                                    MpObject *kwnames)
 {
-    if (no_kw_count("setdefault", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("setdefault", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v = mp_table_get(TABLE(self), args[0]);
     if (!v) {
@@ -699,7 +691,7 @@ static MpObject *dict_update_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *dict_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (no_kw_count("clear", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     mp_table_clear(TABLE(self));
     MP_RETURN_NONE;
@@ -708,7 +700,7 @@ static MpObject *dict_clear_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *dict_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (no_kw_count("copy", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return dict_copy_of(self);
 }
@@ -716,7 +708,7 @@ static MpObject *dict_copy_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *dict_fromkeys_m(MpObject *type, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (no_kw_count("fromkeys", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("fromkeys", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *value = nargs > 1 ? args[1] : mp_none;
     MpObject *d = mp_dict_new();

@@ -418,7 +418,7 @@ static MpObject *float_from_str(MpObject *str)
 static MpObject *float_new(MpType *type, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (mp_args_no_kw("float", kwnames) < 0 || mp_args_count("float", nargs, 0, 1) < 0)
+    if (mp_args_check("float", nargs, kwnames, 0, 1) < 0)
         return NULL;
     if (nargs == 0)
         return mp_float_new(0.0);
@@ -456,8 +456,7 @@ static MpObject *float_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *float_is_integer(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (mp_args_no_kw("is_integer", kwnames) < 0 ||
-        mp_args_count("is_integer", nargs, 0, 0) < 0)
+    if (mp_args_check("is_integer", nargs, kwnames, 0, 0) < 0)
         return NULL;
     double x = MP_FLOAT_VALUE(self);
     return mp_bool(isfinite(x) && x == floor(x));
@@ -466,8 +465,7 @@ static MpObject *float_is_integer(MpObject *self, MpObject *const *args, size_t 
 static MpObject *float_conjugate(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_no_kw("conjugate", kwnames) < 0 ||
-        mp_args_count("conjugate", nargs, 0, 0) < 0)
+    if (mp_args_check("conjugate", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_float_new(MP_FLOAT_VALUE(self));
 }

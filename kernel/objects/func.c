@@ -479,7 +479,7 @@ static MpObject *property_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *property_copy_with(MpObject *self, int which, MpObject *const *args,
                                     size_t nargs, MpObject *kwnames, const char *name)
 {
-    if (mp_args_no_kw(name, kwnames) < 0 || mp_args_count(name, nargs, 1, 1) < 0)
+    if (mp_args_check(name, nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpProperty *p = (MpProperty *)self;
     MpObject *f[3] = {p->fget, p->fset, p->fdel};
@@ -570,8 +570,7 @@ static size_t wrapper_size(const GcHead *self)
 static MpObject *wrapper_new(MpType *type, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_no_kw(type->gc.name, kwnames) < 0 ||
-        mp_args_count(type->gc.name, nargs, 1, 1) < 0)
+    if (mp_args_check(type->gc.name, nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpWrapper *w = (MpWrapper *)gc_alloc(&type->gc, sizeof(MpWrapper));
     if (!w)

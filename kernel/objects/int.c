@@ -478,7 +478,7 @@ static MpObject *int_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *bool_new(MpType *type, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
-    if (mp_args_no_kw("bool", kwnames) < 0 || mp_args_count("bool", nargs, 0, 1) < 0)
+    if (mp_args_check("bool", nargs, kwnames, 0, 1) < 0)
         return NULL;
     if (nargs == 0)
         return mp_bool(false);
@@ -491,8 +491,7 @@ static MpObject *bool_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *int_bit_length(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_no_kw("bit_length", kwnames) < 0 ||
-        mp_args_count("bit_length", nargs, 0, 0) < 0)
+    if (mp_args_check("bit_length", nargs, kwnames, 0, 0) < 0)
         return NULL;
     int64_t v = MP_INT_VALUE(self);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -502,8 +501,7 @@ static MpObject *int_bit_length(MpObject *self, MpObject *const *args, size_t na
 static MpObject *int_bit_count(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("bit_count", kwnames) < 0 ||
-        mp_args_count("bit_count", nargs, 0, 0) < 0)
+    if (mp_args_check("bit_count", nargs, kwnames, 0, 0) < 0)
         return NULL;
     int64_t v = MP_INT_VALUE(self);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -513,8 +511,7 @@ static MpObject *int_bit_count(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *int_conjugate(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("conjugate", kwnames) < 0 ||
-        mp_args_count("conjugate", nargs, 0, 0) < 0)
+    if (mp_args_check("conjugate", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_int_new(MP_INT_VALUE(self));
 }

@@ -907,7 +907,7 @@ restore:;
 static MpObject *list_append_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("append", kwnames) < 0 || mp_args_count("append", nargs, 1, 1) < 0)
+    if (mp_args_check("append", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_list_append(self, args[0]) < 0)
         return NULL;
@@ -917,7 +917,7 @@ static MpObject *list_append_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_extend_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("extend", kwnames) < 0 || mp_args_count("extend", nargs, 1, 1) < 0)
+    if (mp_args_check("extend", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (list_extend_iter(LIST(self), args[0]) < 0)
         return NULL;
@@ -927,7 +927,7 @@ static MpObject *list_extend_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_insert_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("insert", kwnames) < 0 || mp_args_count("insert", nargs, 2, 2) < 0)
+    if (mp_args_check("insert", nargs, kwnames, 2, 2) < 0)
         return NULL;
     int64_t i;
     if (mp_index(args[0], &i) < 0)
@@ -949,7 +949,7 @@ static MpObject *list_insert_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_no_kw("pop", kwnames) < 0 || mp_args_count("pop", nargs, 0, 1) < 0)
+    if (mp_args_check("pop", nargs, kwnames, 0, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t i = -1;
@@ -986,7 +986,7 @@ static int64_t find_item(MpList *l, MpObject *x, int64_t start, int64_t stop)
 static MpObject *list_remove_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("remove", kwnames) < 0 || mp_args_count("remove", nargs, 1, 1) < 0)
+    if (mp_args_check("remove", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t i = find_item(l, args[0], 0, l->size);
@@ -1004,7 +1004,7 @@ static MpObject *list_remove_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_no_kw("index", kwnames) < 0 || mp_args_count("index", nargs, 1, 3) < 0)
+    if (mp_args_check("index", nargs, kwnames, 1, 3) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t start = 0, stop = INT64_MAX;
@@ -1033,7 +1033,7 @@ static MpObject *list_index_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *list_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_no_kw("count", kwnames) < 0 || mp_args_count("count", nargs, 1, 1) < 0)
+    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t n = 0;
@@ -1066,7 +1066,7 @@ static MpObject *list_sort_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *list_reverse_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_no_kw("reverse", kwnames) < 0 || mp_args_count("reverse", nargs, 0, 0) < 0)
+    if (mp_args_check("reverse", nargs, kwnames, 0, 0) < 0)
         return NULL;
     reverse_array(LIST(self)->items, LIST(self)->size);
     MP_RETURN_NONE;
@@ -1075,7 +1075,7 @@ static MpObject *list_reverse_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *list_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_no_kw("clear", kwnames) < 0 || mp_args_count("clear", nargs, 0, 0) < 0)
+    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     list_clear_items(LIST(self));
     MP_RETURN_NONE;
@@ -1084,7 +1084,7 @@ static MpObject *list_clear_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *list_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_no_kw("copy", kwnames) < 0 || mp_args_count("copy", nargs, 0, 0) < 0)
+    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return list_from_array(LIST(self)->items, LIST(self)->size);
 }
@@ -1092,8 +1092,7 @@ static MpObject *list_copy_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *list_reversed_m(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_no_kw("__reversed__", kwnames) < 0 ||
-        mp_args_count("__reversed__", nargs, 0, 0) < 0)
+    if (mp_args_check("__reversed__", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return make_iter(&mp_list_reviter_type, self, LIST(self)->size - 1);
 }
@@ -1101,7 +1100,7 @@ static MpObject *list_reversed_m(MpObject *self, MpObject *const *args, size_t n
 static MpObject *list_new_(MpType *type, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (mp_args_no_kw("list", kwnames) < 0 || mp_args_count("list", nargs, 0, 1) < 0)
+    if (mp_args_check("list", nargs, kwnames, 0, 1) < 0)
         return NULL;
     MpObject *l = mp_list_new(0);
     if (!l || nargs == 0)

@@ -232,7 +232,7 @@ MpType mp_range_iter_type = {
 static MpObject *range_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("index", kwnames) < 0 || mp_args_count("index", nargs, 1, 1) < 0)
+    if (mp_args_check("index", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_is_int(args[0])) {
         int64_t p = position_of(RANGE(self), MP_INT_VALUE(args[0]));
@@ -247,7 +247,7 @@ static MpObject *range_index_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *range_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("count", kwnames) < 0 || mp_args_count("count", nargs, 1, 1) < 0)
+    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int c = range_contains(self, args[0]);
     return c < 0 ? NULL : mp_int_new(c);

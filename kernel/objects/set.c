@@ -744,17 +744,10 @@ MpType mp_set_iter_type = {
 
 /* ==== Methods ==== */
 
-static int check(const char *name, size_t nargs, MpObject *kwnames, size_t lo, size_t hi)
-{
-    if (mp_args_no_kw(name, kwnames) < 0 || mp_args_count(name, nargs, lo, hi) < 0)
-        return -1;
-    return 0;
-}
-
 static MpObject *set_add_m(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (check("add", nargs, kwnames, 1, 1) < 0 || mp_set_add(self, args[0]) < 0)
+    if (mp_args_check("add", nargs, kwnames, 1, 1) < 0 || mp_set_add(self, args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
 }
@@ -762,7 +755,7 @@ static MpObject *set_add_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *set_remove_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (check("remove", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("remove", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int r = discard_key(SET(self), args[0]);
     if (r < 0)
@@ -775,7 +768,8 @@ static MpObject *set_remove_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *set_discard_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (check("discard", nargs, kwnames, 1, 1) < 0 || discard_key(SET(self), args[0]) < 0)
+    if (mp_args_check("discard", nargs, kwnames, 1, 1) < 0 ||
+        discard_key(SET(self), args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
 }
@@ -783,7 +777,7 @@ static MpObject *set_discard_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *set_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (check("pop", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("pop", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpSet *s = SET(self);
     if (s->used == 0)
@@ -805,7 +799,7 @@ static MpObject *set_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *set_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (check("clear", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     set_clear_internal(SET(self));
     MP_RETURN_NONE;
@@ -814,7 +808,7 @@ static MpObject *set_clear_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *set_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (check("copy", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return set_copy_of(self);
 }
@@ -906,7 +900,7 @@ static MpObject *set_difference_update_m(MpObject *self, MpObject *const *args,
 static MpObject *set_symdiff_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (check("symmetric_difference", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("symmetric_difference", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return set_symdiff(self, args[0]);
 }
@@ -914,7 +908,7 @@ static MpObject *set_symdiff_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *set_symdiff_update_m(MpObject *self, MpObject *const *args, size_t nargs,
                                       MpObject *kwnames)
 {
-    if (check("symmetric_difference_update", nargs, kwnames, 1, 1) < 0 ||
+    if (mp_args_check("symmetric_difference_update", nargs, kwnames, 1, 1) < 0 ||
         symdiff_update(SET(self), args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
@@ -933,7 +927,7 @@ static MpObject *subset_impl(MpObject *self, MpObject *other, bool super)
 static MpObject *set_issubset_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (check("issubset", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("issubset", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return subset_impl(self, args[0], false);
 }
@@ -941,7 +935,7 @@ static MpObject *set_issubset_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *set_issuperset_m(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (check("issuperset", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("issuperset", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return subset_impl(self, args[0], true);
 }
@@ -949,7 +943,7 @@ static MpObject *set_issuperset_m(MpObject *self, MpObject *const *args, size_t 
 static MpObject *set_isdisjoint_m(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (check("isdisjoint", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("isdisjoint", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *r = set_intersection(self, args[0]);
     if (!r)
@@ -962,7 +956,7 @@ static MpObject *set_isdisjoint_m(MpObject *self, MpObject *const *args, size_t 
 static MpObject *set_new_(MpType *type, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
-    if (mp_args_no_kw("set", kwnames) < 0 || mp_args_count("set", nargs, 0, 1) < 0)
+    if (mp_args_check("set", nargs, kwnames, 0, 1) < 0)
         return NULL;
     MpObject *s = set_alloc();
     if (s && nargs && set_update(SET(s), args[0]) < 0)

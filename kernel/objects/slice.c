@@ -167,7 +167,7 @@ static MpObject *slice_richcompare(MpObject *a, MpObject *b, MpCompareOp op)
 static MpObject *slice_new_(MpType *type, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_no_kw("slice", kwnames) < 0 || mp_args_count("slice", nargs, 1, 3) < 0)
+    if (mp_args_check("slice", nargs, kwnames, 1, 3) < 0)
         return NULL;
     if (nargs == 1)
         return mp_slice_new(NULL, args[0], NULL);
@@ -177,7 +177,7 @@ static MpObject *slice_new_(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *slice_indices_m(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_no_kw("indices", kwnames) < 0 || mp_args_count("indices", nargs, 1, 1) < 0)
+    if (mp_args_check("indices", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int64_t len, start, stop, step;
     if (mp_index(args[0], &len) < 0)

@@ -390,7 +390,7 @@ MpType mp_tuple_iter_type = {
 static MpObject *tuple_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("count", kwnames) < 0 || mp_args_count("count", nargs, 1, 1) < 0)
+    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpTuple *t = TUPLE(self);
     int64_t n = 0;
@@ -406,7 +406,7 @@ static MpObject *tuple_count_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *tuple_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_no_kw("index", kwnames) < 0 || mp_args_count("index", nargs, 1, 3) < 0)
+    if (mp_args_check("index", nargs, kwnames, 1, 3) < 0)
         return NULL;
     MpTuple *t = TUPLE(self);
     int64_t start = 0, stop = INT64_MAX;
@@ -431,7 +431,7 @@ static MpObject *tuple_index_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *tuple_new_(MpType *type, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_no_kw("tuple", kwnames) < 0 || mp_args_count("tuple", nargs, 0, 1) < 0)
+    if (mp_args_check("tuple", nargs, kwnames, 0, 1) < 0)
         return NULL;
     if (nargs == 0)
         return mp_tuple_new(0);

@@ -56,7 +56,7 @@ static MpObject *builtin_globals(MpObject *self, MpObject *const *args, size_t n
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("globals", kwnames) < 0 || mp_args_count("globals", nargs, 0, 0) < 0)
+    if (mp_args_check("globals", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpObject *g = vm_current_globals();
     MP_INCREF(g);
@@ -68,7 +68,7 @@ static MpObject *builtin_locals(MpObject *self, MpObject *const *args, size_t na
 {
     (void)self;
     (void)args;
-    if (mp_args_no_kw("locals", kwnames) < 0 || mp_args_count("locals", nargs, 0, 0) < 0)
+    if (mp_args_check("locals", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return vm_current_locals();
 }
@@ -145,7 +145,7 @@ static int super_from_frame(MpType **type, MpObject **obj)
 static MpObject *super_new(MpType *t, MpObject *const *args, size_t nargs, MpObject *kwnames)
 {
     (void)t;
-    if (mp_args_no_kw("super", kwnames) < 0 || mp_args_count("super", nargs, 0, 2) < 0)
+    if (mp_args_check("super", nargs, kwnames, 0, 2) < 0)
         return NULL;
     MpType *type;
     MpObject *obj;

@@ -383,16 +383,6 @@ static const MpMethodDef gc_functions[] = {
 
 /* ==== The module ==== */
 
-/* module.name = value, stealing value (NULL: an error is already set). */
-static int add_new(MpObject *m, const char *name, MpObject *value)
-{
-    if (!value)
-        return -1;
-    int rc = mp_module_add(m, name, value);
-    MP_DECREF(value);
-    return rc;
-}
-
 MpObject *mod_gc_init(void)
 {
     /* gc.garbage and gc.callbacks outlive a re-import: gc/ may hold on to them
@@ -416,7 +406,7 @@ MpObject *mod_gc_init(void)
     };
     int rc = mp_module_add_functions(m, gc_functions);
     for (size_t i = 0; rc == 0 && i < sizeof flags / sizeof flags[0]; i++)
-        rc = add_new(m, flags[i].name, mp_int_new(flags[i].value));
+        rc = mp_module_add_new(m, flags[i].name, mp_int_new(flags[i].value));
     if (rc < 0 || mp_module_add(m, "garbage", garbage_list) < 0 ||
         mp_module_add(m, "callbacks", callbacks_list) < 0) {
         MP_DECREF(m);

@@ -758,22 +758,17 @@ static const MpMethodDef math_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static int add_float(MpObject *m, const char *name, double v)
-{
-    MpObject *f = mp_float_new(v);
-    int rc = f ? mp_module_add(m, name, f) : -1;
-    MP_XDECREF(f);
-    return rc;
-}
-
 MpObject *mod_math_init(void)
 {
     MpObject *m = mp_module_new("math");
     if (!m)
         return NULL;
-    if (mp_module_add_functions(m, math_functions) < 0 || add_float(m, "pi", PI) < 0 ||
-        add_float(m, "e", E) < 0 || add_float(m, "tau", 2.0 * PI) < 0 ||
-        add_float(m, "inf", INFINITY) < 0 || add_float(m, "nan", NAN) < 0) {
+    if (mp_module_add_functions(m, math_functions) < 0 ||
+        mp_module_add_new(m, "pi", mp_float_new(PI)) < 0 ||
+        mp_module_add_new(m, "e", mp_float_new(E)) < 0 ||
+        mp_module_add_new(m, "tau", mp_float_new(2.0 * PI)) < 0 ||
+        mp_module_add_new(m, "inf", mp_float_new(INFINITY)) < 0 ||
+        mp_module_add_new(m, "nan", mp_float_new(NAN)) < 0) {
         MP_DECREF(m);
         return NULL;
     }

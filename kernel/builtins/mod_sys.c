@@ -357,16 +357,6 @@ static MpObject *make_argv(void)
     return list;
 }
 
-/* module.name = value, stealing value (NULL: an error is already set). */
-static int add_new(MpObject *m, const char *name, MpObject *value)
-{
-    if (!value)
-        return -1;
-    int rc = mp_module_add(m, name, value);
-    MP_DECREF(value);
-    return rc;
-}
-
 MpObject *mod_sys_init(void)
 {
     if (mp_type_ready(&stream_type) < 0 || mp_type_ready(&version_info_type) < 0)
@@ -375,13 +365,15 @@ MpObject *mod_sys_init(void)
     if (!m)
         return NULL;
     if (mp_module_add_functions(m, sys_functions) < 0 ||
-        add_new(m, "version", mp_str_from_cstr("3.11.7 (minipy 0.1.0)")) < 0 ||
-        add_new(m, "version_info", version_info_new()) < 0 ||
-        add_new(m, "maxsize", mp_int_new(INT64_MAX)) < 0 ||
-        add_new(m, "platform", mp_str_from_cstr("linux")) < 0 ||
-        add_new(m, "byteorder", mp_str_from_cstr("little")) < 0 ||
-        add_new(m, "argv", make_argv()) < 0 || add_new(m, "stdout", stream_new(1)) < 0 ||
-        add_new(m, "stderr", stream_new(2)) < 0) {
+        mp_module_add_new(m, "version", mp_str_from_cstr("3.11.7 (minipy 0.1.0)")) <
+            0 ||
+        mp_module_add_new(m, "version_info", version_info_new()) < 0 ||
+        mp_module_add_new(m, "maxsize", mp_int_new(INT64_MAX)) < 0 ||
+        mp_module_add_new(m, "platform", mp_str_from_cstr("linux")) < 0 ||
+        mp_module_add_new(m, "byteorder", mp_str_from_cstr("little")) < 0 ||
+        mp_module_add_new(m, "argv", make_argv()) < 0 ||
+        mp_module_add_new(m, "stdout", stream_new(1)) < 0 ||
+        mp_module_add_new(m, "stderr", stream_new(2)) < 0) {
         MP_DECREF(m);
         return NULL;
     }

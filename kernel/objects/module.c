@@ -72,6 +72,15 @@ int mp_module_add(MpObject *module, const char *name, MpObject *value)
     return mp_dict_set_cstr(MP_MODULE_DICT(module), name, value);
 }
 
+int mp_module_add_new(MpObject *module, const char *name, MpObject *value)
+{
+    if (!value)
+        return -1;
+    int rc = mp_module_add(module, name, value);
+    MP_DECREF(value);
+    return rc;
+}
+
 int mp_module_add_functions(MpObject *module, const MpMethodDef *defs)
 {
     for (; defs->name; defs++) {

@@ -23,6 +23,9 @@ MpObject *mp_module_new(const char *name);
 int mp_module_add_functions(MpObject *module, const MpMethodDef *defs);
 /* module.name = value (borrows value). 0 or -1. */
 int mp_module_add(MpObject *module, const char *name, MpObject *value);
+/* module.name = value, stealing value; a NULL value means its constructor
+   failed with an exception set. 0 or -1. */
+int mp_module_add_new(MpObject *module, const char *name, MpObject *value);
 #define MP_MODULE_DICT(m) (((MpModule *)(m))->dict)
 
 /* Builtin module table: init returns a new module (new reference) or NULL. */

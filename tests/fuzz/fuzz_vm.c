@@ -14,10 +14,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "errors.h"
+#include "fuzz_runtime.h"
 #include "gc.h"
 #include "output.h"
-#include "runtime.h"
 #include "vm.h"
 
 #define RUN_BUDGET_NS (200 * 1000000LL)
@@ -58,12 +57,10 @@ static MpObject *no_input(void *ctx, const char *prompt, size_t prompt_size)
     return mp_err_set(mp_EOFError, "EOF when reading a line");
 }
 
-static void start(void)
+/* Once the runtime is up: output and input stubbed, memory limited, the
+   watchdog running. */
+static void start_sandbox(void)
 {
-    static char name[] = "fuzz_vm";
-    char *argv[] = {name, NULL};
-    if (mp_runtime_init(1, argv) < 0)
-        abort();
     mp_output_set_sink(discard_output, NULL);
     mp_input_set_hook(no_input, NULL);
     gc_set_memory_limit(MEMORY_LIMIT);
@@ -75,19 +72,9 @@ static void start(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static bool started;
-    if (!started) {
-        start();
-        started = true;
-    }
-    char *src = malloc(size + 1);
-    if (!src)
-        return 0;
-    for (size_t i = 0; i < size; i++)
-        src[i] = (char)data[i];
-    src[size] = '\0';
-    MpCode *code = comp_compile(src, size, "<fuzz>", COMP_CELL);
-    free(src);
+    if (fuzz_runtime_start("fuzz_vm"))
+        start_sandbox();
+    MpCode *code = fuzz_compile_cell(data, size);
     MpObject *globals = code ? mp_dict_new() : NULL;
     MpObject *name = globals ? mp_str_from_cstr("__main__") : NULL;
     if (name && mp_dict_set_cstr(globals, "__builtins__", vm_builtins()) == 0 &&

@@ -1,7 +1,8 @@
 /*
  * kernel/objects/abstract.c - generic operations dispatched through type slots:
- * repr/str/hash, rich comparison, truth, arithmetic, items, iteration,
- * containment, index conversion, and the repr recursion guard.
+ * repr/str/hash, rich comparison, truth, arithmetic, items, iteration (and
+ * the slots every iterator over one container shares), containment, index
+ * conversion, and the repr recursion guard.
  *
  * The operand rules are CPython 3.11's (Objects/abstract.c, object.c): the
  * right operand's slot goes first when its type derives from the left's, a
@@ -340,7 +341,7 @@ int mp_delitem(MpObject *o, MpObject *key)
    calls it with 0, 1, 2, ... until IndexError (or StopIteration). */
 typedef struct SeqIter {
     MpObject ob;
-    MpObject *seq; /* NULL once exhausted */
+    MpObject *seq; /* NULL once exhausted (MpIterRef's layout) */
     int64_t index;
 } SeqIter;
 
@@ -365,27 +366,27 @@ static MpObject *seq_iter_next(MpObject *self)
     return NULL;
 }
 
-static MpObject *iter_self(MpObject *self)
+MpObject *mp_iter_self(MpObject *self)
 {
     MP_INCREF(self);
     return self;
 }
 
-static int seq_iter_traverse(GcHead *self, GcVisit visit, void *arg)
+int mp_iter_ref_traverse(GcHead *self, GcVisit visit, void *arg)
 {
-    SeqIter *it = (SeqIter *)self;
+    MpIterRef *it = (MpIterRef *)self;
     return it->seq ? visit(it->seq, arg) : 0;
 }
 
-static void seq_iter_clear(GcHead *self)
+void mp_iter_ref_clear(GcHead *self)
 {
-    MP_CLEAR(((SeqIter *)self)->seq);
+    MP_CLEAR(((MpIterRef *)self)->seq);
 }
 
-static void seq_iter_dealloc(GcHead *self)
+void mp_iter_ref_dealloc(GcHead *self)
 {
     gc_untrack(self);
-    MP_CLEAR(((SeqIter *)self)->seq);
+    MP_CLEAR(((MpIterRef *)self)->seq);
     gc_free(self);
 }
 
@@ -396,10 +397,13 @@ static size_t seq_iter_size(const GcHead *self)
 
 MpType mp_seq_iter_type = {
     MP_STATIC_TYPE_HEAD,
-    .gc = {.name = "iterator", .traverse = seq_iter_traverse, .clear = seq_iter_clear,
-           .dealloc = seq_iter_dealloc, .size = seq_iter_size},
+    .gc = {.name = "iterator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
+           .size = seq_iter_size},
     .basicsize = sizeof(SeqIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = seq_iter_next,
 };
 

@@ -42,6 +42,19 @@ int mp_delitem(MpObject *o, MpObject *key);
 MpObject *mp_iter(MpObject *o);
 /* Next item, or NULL: exhausted when no exception is set. */
 MpObject *mp_iternext(MpObject *it);
+/* __iter__ of every iterator: itself (new reference). */
+MpObject *mp_iter_self(MpObject *self);
+
+/* The layout prefix of an iterator over one container (CPython's it_seq):
+   the container, owned, NULL once exhausted. Its type's traverse, clear and
+   dealloc can be the three below. */
+typedef struct MpIterRef {
+    MpObject ob;
+    MpObject *seq;
+} MpIterRef;
+int mp_iter_ref_traverse(GcHead *self, GcVisit visit, void *arg);
+void mp_iter_ref_clear(GcHead *self);
+void mp_iter_ref_dealloc(GcHead *self);
 /* item in container: 1, 0, -1. */
 int mp_contains(MpObject *container, MpObject *item);
 

@@ -427,35 +427,12 @@ static MpObject *dict_iter_next(MpObject *self)
     return mp_tuple_pack(2, k, v);
 }
 
-static MpObject *iter_self(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
-/* Iterators and views share this layout prefix: one owned dict reference. */
+/* Iterators and views share this layout prefix, MpIterRef's: one owned dict
+   reference, so mp_iter_ref_traverse, _clear and _dealloc serve both. */
 typedef struct DictRef {
     MpObject ob;
     MpObject *dict;
 } DictRef;
-
-static int dictref_traverse(GcHead *self, GcVisit visit, void *arg)
-{
-    MpObject *d = ((DictRef *)self)->dict;
-    return d ? visit(d, arg) : 0;
-}
-
-static void dictref_clear(GcHead *self)
-{
-    MP_CLEAR(((DictRef *)self)->dict);
-}
-
-static void dictref_dealloc(GcHead *self)
-{
-    gc_untrack(self);
-    MP_CLEAR(((DictRef *)self)->dict);
-    gc_free(self);
-}
 
 static size_t dict_iter_size(const GcHead *self)
 {
@@ -473,16 +450,18 @@ static int64_t dict_iter_len(MpObject *self)
     return it->dict ? it->remaining : 0;
 }
 
-#define DICT_ITER_TYPE(cname, pyname)                                          \
-    MpType cname = {                                                           \
-        MP_STATIC_TYPE_HEAD,                                                   \
-        .gc = {.name = pyname, .traverse = dictref_traverse,                   \
-               .clear = dictref_clear, .dealloc = dictref_dealloc,             \
-               .size = dict_iter_size},                                        \
-        .basicsize = sizeof(DictIter),                                         \
-        .iter = iter_self,                                                     \
-        .iternext = dict_iter_next,                                            \
-        .len = dict_iter_len,                                                  \
+#define DICT_ITER_TYPE(cname, pyname)                                                  \
+    MpType cname = {                                                                   \
+        MP_STATIC_TYPE_HEAD,                                                           \
+        .gc = {.name = pyname,                                                         \
+               .traverse = mp_iter_ref_traverse,                                       \
+               .clear = mp_iter_ref_clear,                                             \
+               .dealloc = mp_iter_ref_dealloc,                                         \
+               .size = dict_iter_size},                                                \
+        .basicsize = sizeof(DictIter),                                                 \
+        .iter = mp_iter_self,                                                          \
+        .iternext = dict_iter_next,                                                    \
+        .len = dict_iter_len,                                                          \
     };
 DICT_ITER_TYPE(mp_dict_keyiter_type, "dict_keyiterator")
 DICT_ITER_TYPE(mp_dict_valueiter_type, "dict_valueiterator")
@@ -568,19 +547,21 @@ static const MpMethodDef view_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define DICT_VIEW_TYPE(cname, pyname, containsfn, hashfn)                      \
-    MpType cname = {                                                           \
-        MP_STATIC_TYPE_HEAD,                                                   \
-        .hash = hashfn,                                                        \
-        .gc = {.name = pyname, .traverse = dictref_traverse,                   \
-               .clear = dictref_clear, .dealloc = dictref_dealloc,             \
-               .size = dict_view_size},                                        \
-        .basicsize = sizeof(DictRef),                                          \
-        .repr = view_repr,                                                     \
-        .iter = view_iter,                                                     \
-        .len = view_len,                                                       \
-        .contains = containsfn,                                                \
-        .methods = view_methods,                                               \
+#define DICT_VIEW_TYPE(cname, pyname, containsfn, hashfn)                              \
+    MpType cname = {                                                                   \
+        MP_STATIC_TYPE_HEAD,                                                           \
+        .hash = hashfn,                                                                \
+        .gc = {.name = pyname,                                                         \
+               .traverse = mp_iter_ref_traverse,                                       \
+               .clear = mp_iter_ref_clear,                                             \
+               .dealloc = mp_iter_ref_dealloc,                                         \
+               .size = dict_view_size},                                                \
+        .basicsize = sizeof(DictRef),                                                  \
+        .repr = view_repr,                                                             \
+        .iter = view_iter,                                                             \
+        .len = view_len,                                                               \
+        .contains = containsfn,                                                        \
+        .methods = view_methods,                                                       \
     };
 DICT_VIEW_TYPE(mp_dict_keys_type, "dict_keys", keys_contains, mp_hash_not_implemented)
 DICT_VIEW_TYPE(mp_dict_values_type, "dict_values", NULL, NULL)

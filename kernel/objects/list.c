@@ -596,7 +596,7 @@ static MpObject *list_repr(MpObject *self)
 
 typedef struct ListIter {
     MpObject ob;
-    MpObject *list; /* NULL once exhausted */
+    MpObject *list; /* NULL once exhausted (MpIterRef's layout) */
     int64_t index;
 } ListIter;
 
@@ -647,30 +647,6 @@ static MpObject *list_reviter_next(MpObject *self)
     return NULL;
 }
 
-static MpObject *iter_self(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
-static int list_iter_traverse(GcHead *self, GcVisit visit, void *arg)
-{
-    ListIter *it = (ListIter *)self;
-    return it->list ? visit(it->list, arg) : 0;
-}
-
-static void list_iter_clear(GcHead *self)
-{
-    MP_CLEAR(((ListIter *)self)->list);
-}
-
-static void list_iter_dealloc(GcHead *self)
-{
-    gc_untrack(self);
-    MP_CLEAR(((ListIter *)self)->list);
-    gc_free(self);
-}
-
 static size_t list_iter_size(const GcHead *self)
 {
     return 32;
@@ -678,19 +654,25 @@ static size_t list_iter_size(const GcHead *self)
 
 MpType mp_list_iter_type = {
     MP_STATIC_TYPE_HEAD,
-    .gc = {.name = "list_iterator", .traverse = list_iter_traverse,
-           .clear = list_iter_clear, .dealloc = list_iter_dealloc, .size = list_iter_size},
+    .gc = {.name = "list_iterator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
+           .size = list_iter_size},
     .basicsize = sizeof(ListIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = list_iter_next,
 };
 
 MpType mp_list_reviter_type = {
     MP_STATIC_TYPE_HEAD,
-    .gc = {.name = "list_reverseiterator", .traverse = list_iter_traverse,
-           .clear = list_iter_clear, .dealloc = list_iter_dealloc, .size = list_iter_size},
+    .gc = {.name = "list_reverseiterator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
+           .size = list_iter_size},
     .basicsize = sizeof(ListIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = list_reviter_next,
 };
 

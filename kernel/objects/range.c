@@ -202,12 +202,6 @@ static MpObject *range_iter_next(MpObject *self)
     return mp_int_new(v);
 }
 
-static MpObject *iter_self(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
 static int64_t range_iter_len(MpObject *self)
 {
     return ((RangeIter *)self)->remaining;
@@ -222,7 +216,7 @@ MpType mp_range_iter_type = {
     MP_STATIC_TYPE_HEAD,
     .gc = {.name = "range_iterator", .dealloc = range_dealloc, .size = range_iter_size},
     .basicsize = sizeof(RangeIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = range_iter_next,
     .len = range_iter_len,
 };

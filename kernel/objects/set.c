@@ -670,7 +670,7 @@ static MpObject *set_inplace(MpObject *a, MpObject *b, MpBinaryOp op)
 
 typedef struct SetIter {
     MpObject ob;
-    MpObject *set; /* NULL once exhausted */
+    MpObject *set; /* NULL once exhausted (MpIterRef's layout) */
     int64_t pos, used;
 } SetIter;
 
@@ -704,30 +704,6 @@ static MpObject *set_iter_next(MpObject *self)
     return e->key;
 }
 
-static MpObject *iter_self(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
-static int set_iter_traverse(GcHead *self, GcVisit visit, void *arg)
-{
-    SetIter *it = (SetIter *)self;
-    return it->set ? visit(it->set, arg) : 0;
-}
-
-static void set_iter_clear(GcHead *self)
-{
-    MP_CLEAR(((SetIter *)self)->set);
-}
-
-static void set_iter_dealloc(GcHead *self)
-{
-    gc_untrack(self);
-    MP_CLEAR(((SetIter *)self)->set);
-    gc_free(self);
-}
-
 static size_t set_iter_size(const GcHead *self)
 {
     return 48;
@@ -735,10 +711,13 @@ static size_t set_iter_size(const GcHead *self)
 
 MpType mp_set_iter_type = {
     MP_STATIC_TYPE_HEAD,
-    .gc = {.name = "set_iterator", .traverse = set_iter_traverse, .clear = set_iter_clear,
-           .dealloc = set_iter_dealloc, .size = set_iter_size},
+    .gc = {.name = "set_iterator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
+           .size = set_iter_size},
     .basicsize = sizeof(SetIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = set_iter_next,
 };
 

@@ -317,7 +317,7 @@ static MpObject *tuple_repr(MpObject *self)
 
 typedef struct TupleIter {
     MpObject ob;
-    MpObject *tuple; /* NULL once exhausted */
+    MpObject *tuple; /* NULL once exhausted (MpIterRef's layout) */
     int64_t index;
 } TupleIter;
 
@@ -346,30 +346,6 @@ static MpObject *tuple_iter_next(MpObject *self)
     return NULL;
 }
 
-static MpObject *iter_self(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
-static int tuple_iter_traverse(GcHead *self, GcVisit visit, void *arg)
-{
-    TupleIter *it = (TupleIter *)self;
-    return it->tuple ? visit(it->tuple, arg) : 0;
-}
-
-static void tuple_iter_clear(GcHead *self)
-{
-    MP_CLEAR(((TupleIter *)self)->tuple);
-}
-
-static void tuple_iter_dealloc(GcHead *self)
-{
-    gc_untrack(self);
-    MP_CLEAR(((TupleIter *)self)->tuple);
-    gc_free(self);
-}
-
 static size_t tuple_iter_size(const GcHead *self)
 {
     return 32;
@@ -377,11 +353,13 @@ static size_t tuple_iter_size(const GcHead *self)
 
 MpType mp_tuple_iter_type = {
     MP_STATIC_TYPE_HEAD,
-    .gc = {.name = "tuple_iterator", .traverse = tuple_iter_traverse,
-           .clear = tuple_iter_clear, .dealloc = tuple_iter_dealloc,
+    .gc = {.name = "tuple_iterator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
            .size = tuple_iter_size},
     .basicsize = sizeof(TupleIter),
-    .iter = iter_self,
+    .iter = mp_iter_self,
     .iternext = tuple_iter_next,
 };
 

@@ -19,12 +19,6 @@
 
 /* ==== Shared plumbing ==== */
 
-static MpObject *self_iter(MpObject *self)
-{
-    MP_INCREF(self);
-    return self;
-}
-
 /* A zero-filled instance of a GC type, or NULL with MemoryError. */
 static MpObject *alloc_iter(MpType *type, size_t size)
 {
@@ -155,7 +149,7 @@ MpType mp_enumerate_type = {
            .dealloc = enumerate_dealloc,
            .size = size_56},
     .new_ = enumerate_new,
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = enumerate_next,
 };
 
@@ -295,7 +289,7 @@ MpType mp_zip_type = {
            .dealloc = zip_dealloc,
            .size = size_48},
     .new_ = zip_new,
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = zip_next,
 };
 
@@ -402,7 +396,7 @@ MpType mp_map_type = {
            .dealloc = pair_dealloc,
            .size = size_32},
     .new_ = map_new,
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = map_next,
 };
 
@@ -454,7 +448,7 @@ MpType mp_filter_type = {
            .dealloc = pair_dealloc,
            .size = size_32},
     .new_ = filter_new,
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = filter_next,
 };
 
@@ -541,7 +535,7 @@ MpType mp_reversed_type = {
            .dealloc = pair_dealloc,
            .size = size_32},
     .new_ = reversed_new,
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = reversed_next,
 };
 
@@ -583,7 +577,7 @@ MpType mp_calliter_type = {
            .clear = pair_clear,
            .dealloc = pair_dealloc,
            .size = size_32},
-    .iter = self_iter,
+    .iter = mp_iter_self,
     .iternext = calliter_next,
 };
 

@@ -366,6 +366,25 @@ static MpObject *seq_iter_next(MpObject *self)
     return NULL;
 }
 
+int mp_iter_each(MpObject *iterable, int (*fn)(MpObject *target, MpObject *item),
+                 MpObject *target)
+{
+    MpObject *it = mp_iter(iterable);
+    if (!it)
+        return -1;
+    MpObject *x;
+    while ((x = mp_iternext(it))) {
+        int r = fn(target, x);
+        MP_DECREF(x);
+        if (r < 0) {
+            MP_DECREF(it);
+            return -1;
+        }
+    }
+    MP_DECREF(it);
+    return mp_err_occurred() ? -1 : 0;
+}
+
 MpObject *mp_iter_self(MpObject *self)
 {
     MP_INCREF(self);

@@ -42,6 +42,10 @@ int mp_delitem(MpObject *o, MpObject *key);
 MpObject *mp_iter(MpObject *o);
 /* Next item, or NULL: exhausted when no exception is set. */
 MpObject *mp_iternext(MpObject *it);
+/* fn(target, item) for each item of iterable (items borrowed for the call),
+   stopping at the first -1. 0 or -1. */
+int mp_iter_each(MpObject *iterable, int (*fn)(MpObject *target, MpObject *item),
+                 MpObject *target);
 /* __iter__ of every iterator: itself (new reference). */
 MpObject *mp_iter_self(MpObject *self);
 

@@ -196,20 +196,7 @@ static int list_extend_iter(MpList *l, MpObject *iterable)
         }
         return 0;
     }
-    MpObject *it = mp_iter(iterable);
-    if (!it)
-        return -1;
-    MpObject *x;
-    while ((x = mp_iternext(it))) {
-        int r = mp_list_append(&l->ob, x);
-        MP_DECREF(x);
-        if (r < 0) {
-            MP_DECREF(it);
-            return -1;
-        }
-    }
-    MP_DECREF(it);
-    return mp_err_occurred() ? -1 : 0;
+    return mp_iter_each(iterable, mp_list_append, &l->ob);
 }
 
 static bool index_of(MpObject *key, int64_t *out)

@@ -317,20 +317,7 @@ static int set_update(MpSet *s, MpObject *other)
                 return -1;
         return 0;
     }
-    MpObject *it = mp_iter(other);
-    if (!it)
-        return -1;
-    MpObject *x;
-    while ((x = mp_iternext(it))) {
-        int r = mp_set_add(&s->ob, x);
-        MP_DECREF(x);
-        if (r < 0) {
-            MP_DECREF(it);
-            return -1;
-        }
-    }
-    MP_DECREF(it);
-    return mp_err_occurred() ? -1 : 0;
+    return mp_iter_each(other, mp_set_add, &s->ob);
 }
 
 static MpObject *set_copy_of(MpObject *src)

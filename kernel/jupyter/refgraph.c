@@ -230,12 +230,11 @@ static void node_label(const Node *n, char *buf, size_t size)
                  MP_STR_SIZE(o) > 24 ? "..." : "");
     } else if (mp_is_int(o) && o->type == &mp_int_type.gc) {
         snprintf(buf + len, size - (size_t)len, "\n%lld", (long long)MP_INT_VALUE(o));
-    } else if (o->type == &mp_list_type.gc) {
-        snprintf(buf + len, size - (size_t)len, "\n%lld items",
-                 (long long)MP_LIST_SIZE(o));
-    } else if (o->type == &mp_dict_type.gc) {
-        snprintf(buf + len, size - (size_t)len, "\n%lld items",
-                 (long long)MP_DICT_LEN(o));
+    } else if (o->type == &mp_list_type.gc || o->type == &mp_dict_type.gc) {
+        long long count = o->type == &mp_list_type.gc ? (long long)MP_LIST_SIZE(o)
+                                                      : (long long)MP_DICT_LEN(o);
+        snprintf(buf + len, size - (size_t)len, "\n%lld item%s", count,
+                 count == 1 ? "" : "s");
     } else if (o->type == &mp_type_type.gc) {
         snprintf(buf + len, size - (size_t)len, "\n%s", ((MpType *)o)->gc.name);
     }

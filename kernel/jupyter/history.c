@@ -146,6 +146,14 @@ void kj_history_reset(void)
     hist.n = 0;
 }
 
+void kj_history_fini(void)
+{
+    kj_history_reset();
+    free(hist.entries);
+    hist.entries = NULL;
+    hist.cap = 0;
+}
+
 /* ==== history_request ==== */
 
 static json_t *entry_json(const Entry *e, bool output)

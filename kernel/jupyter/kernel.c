@@ -543,6 +543,7 @@ int kj_kernel_main(const char *connection_file)
             fprintf(stderr, "minipy: connection file %s\n", written);
         }
     }
+    atomic_int *own_flag = vm_interrupt_flag;
     vm_interrupt_flag = jp_server_interrupt_flag(server);
     sigint_flag = vm_interrupt_flag;
     struct sigaction sa;
@@ -566,8 +567,15 @@ int kj_kernel_main(const char *connection_file)
     signal(SIGTERM, SIG_DFL);
     running_server = NULL;
     mp_output_set_sink(NULL, NULL);
+    sigint_flag = vm_interrupt_flag = own_flag; /* the server's dies with it */
     jp_server_free(server);
     jp_connection_fini(&conn);
     free(written);
+    /* __del__ methods run at exit print to the kernel's own stdout, as
+       ipykernel's do once its iopub is closed. */
+    MP_CLEAR(kernel.page);
+    mp_runtime_fini();
+    kj_magics_fini();
+    kj_history_fini();
     return rc < 0 ? 1 : 0;
 }

@@ -32,6 +32,8 @@ const char *kj_history_source(long n);
 json_t *kj_history_reply(json_t *request);
 /* Forget everything (kernel restart). */
 void kj_history_reset(void);
+/* Shutdown: forget everything and free the record itself. */
+void kj_history_fini(void);
 
 /* ==== Completion and inspection (complete.c, inspect.c) ==== */
 

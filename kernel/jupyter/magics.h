@@ -21,5 +21,7 @@ int kj_magics_init(MpObject *builtins);
    totals %memory compares with, and print %leakwatch's report when it is on.
    Returns with no exception pending. */
 void kj_magics_after_cell(void);
+/* Shutdown: free the snapshot (magics_mem.c). */
+void kj_magics_fini(void);
 
 #endif

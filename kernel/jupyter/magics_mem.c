@@ -97,6 +97,14 @@ static void free_names(void)
     snap.nnames = 0;
 }
 
+void kj_magics_fini(void)
+{
+    free_names();
+    free(snap.types.items);
+    snap.types = (TypeTable){0};
+    snap.taken = snap.watching = snap.armed = false;
+}
+
 static const NameSize *previous(const char *name)
 {
     for (size_t i = 0; i < snap.nnames; i++)

@@ -290,6 +290,11 @@ MpObject *mp_list_new(int64_t n);
 int mp_list_append(MpObject *list, MpObject *v); /* borrows v */
 /* Free the dead lists kept for reuse (after a full collection). */
 void mp_list_clear_freelist(void);
+/* The same for the parked ints and floats: parked, they still count as live
+   objects (gc_live_objects), so a full collection frees them as CPython's
+   clear_freelists frees its floats. */
+void mp_int_clear_freelist(void);
+void mp_float_clear_freelist(void);
 #define MP_LIST_ITEMS(o) (((MpList *)(o))->items)
 #define MP_LIST_SIZE(o)  (((MpList *)(o))->size)
 /* Sort in place with an optional key function and reverse flag (stable). */

@@ -1037,10 +1037,10 @@ void mp_objects_fini(void)
     mp_type_modified();
     init_name = NULL;
     mp_str_fini();
-    mp_int_clear_freelist();
-    mp_float_clear_freelist();
     mp_list_clear_freelist();
     mp_dict_clear_freelist();
     mp_tuple_clear_freelists();
+    mp_int_clear_freelist();
+    mp_float_clear_freelist();
     mp_repr_fini();
 }

@@ -28,11 +28,8 @@ void mp_int_init_cache(void);
 /* Shutdown, called by mp_objects_fini() once no object of the runtime is left:
    drop the cached one-character and empty strs and every interned str
    (str.c; an interned str still referenced from elsewhere then leaks, which
-   valgrind reports); free the parked ints, floats (int.c, float.c) and the
-   repr guard's stack (abstract.c). */
+   valgrind reports) and the repr guard's stack (abstract.c). */
 void mp_str_fini(void);
-void mp_int_clear_freelist(void);
-void mp_float_clear_freelist(void);
 void mp_repr_fini(void);
 
 /* CPython's Py_ReprEnter/Py_ReprLeave (abstract.c): 1 if o is already being

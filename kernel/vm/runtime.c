@@ -17,7 +17,6 @@
 #include "vm.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static MpObject *main_module;
 static MpObject *builtins_dict; /* the runtime's reference; vm.c borrows it */
@@ -36,6 +35,8 @@ static bool exception_pending(void)
 static void clear_freelists(void)
 {
     mp_list_clear_freelist();
+    mp_int_clear_freelist();
+    mp_float_clear_freelist();
     mp_dict_clear_freelist();
     mp_tuple_clear_freelists();
 }
@@ -119,35 +120,14 @@ int mp_runtime_atexit(void (*fn)(void))
     return 0;
 }
 
-/* CPython's _PyModule_ClearDict: every name starting with one underscore set
-   to None, then every other name but __builtins__, so that __del__ methods run
-   meanwhile still find the builtins (and, for a while, the other globals). */
-static void clear_namespace(MpObject *dict)
-{
-    for (int pass = 0; pass < 2; pass++) {
-        int64_t pos = 0;
-        MpObject *key, *value;
-        while (mp_dict_next(dict, &pos, &key, &value)) {
-            if (value == mp_none || !mp_is_str(key))
-                continue;
-            const char *k = MP_STR_DATA(key);
-            bool underscore = k[0] == '_' && k[1] != '_';
-            if (underscore != (pass == 0) || strcmp(k, "__builtins__") == 0)
-                continue;
-            MP_INCREF(key);
-            if (mp_dict_set(dict, key, mp_none) < 0)
-                mp_err_write_unraisable(dict);
-            MP_DECREF(key);
-        }
-    }
-}
-
-/* As CPython's Py_FinalizeEx, in its order: exit handlers; the main module goes
-   (its namespace dies with it unless functions keep it in a cycle, which the
-   full collection then finds, __del__ methods and weakref callbacks running
-   with the globals intact); whatever a finalizer resurrected is cleared name
-   by name; then the builtin modules, the builtins, and the runtime's static
-   state: types must outlive every instance, so they go last. */
+/* As CPython's Py_FinalizeEx, in its order: exit handlers; the main module
+   goes, and with it its namespace, in insertion order, unless functions keep
+   it in a cycle: then the full collection finds it, __del__ methods running
+   with the globals intact and no weakref callback of the garbage called.
+   Then what the runtime keeps for its life (builtin modules, gc.garbage, the
+   finalize registry, the pending exception), a second collection (objects a
+   __del__ resurrected, whose finalizers do not run again), the builtins, and
+   the static state: types must outlive every instance, so they go last. */
 void mp_runtime_fini(void)
 {
     while (natexit > 0)
@@ -157,21 +137,12 @@ void mp_runtime_fini(void)
         return;
     mp_err_clear();
     vm_clear_handled_exception();
-    MpObject *globals = MP_MODULE_DICT(main_module);
-    MP_INCREF(globals);
     MP_CLEAR(main_module);
     gc_collect_gen(2);
-    if (globals->refcnt > 1) {
-        clear_namespace(globals);
-        gc_collect_gen(2);
-    }
-    mp_table_clear(&((MpDict *)globals)->table);
-    MP_DECREF(globals);
     mp_module_reset();
     mp_builtins_fini();
     mp_errors_fini();
     gc_collect_gen(2);
-    clear_namespace(builtins_dict);
     mp_table_clear(&((MpDict *)builtins_dict)->table);
     MP_CLEAR(builtins_dict);
     gc_collect_gen(2);

@@ -32,6 +32,16 @@ static int set_global(MpObject *globals, const char *name, MpObject *v)
     return mp_dict_set_cstr(globals, name, v);
 }
 
+/* _iN and _N: keys made at run time and not interned, as IPython's
+   user_ns.update({'_i%s' % n: ...}), so %reset frees them with the names. */
+static int set_numbered(MpObject *globals, const char *name, MpObject *v)
+{
+    MpObject *key = mp_str_from_cstr(name);
+    int r = key ? mp_dict_set(globals, key, v) : -1;
+    MP_XDECREF(key);
+    return r;
+}
+
 int kj_history_init(MpObject *globals)
 {
     MpObject *in = mp_list_new(0), *out = mp_dict_new(), *empty = mp_str_from_cstr("");
@@ -97,7 +107,7 @@ int kj_history_input(MpObject *globals, long count, const char *code)
         r |= prev ? shift3(globals, "_i", "_ii", "_iii", prev) : -1;
         MP_XDECREF(prev);
     }
-    r |= set_global(globals, name, src);
+    r |= set_numbered(globals, name, src);
     MP_DECREF(src);
     return r < 0 ? -1 : 0;
 }
@@ -116,7 +126,7 @@ int kj_history_output(MpObject *globals, long count, MpObject *value)
     MP_DECREF(key);
     char name[32];
     snprintf(name, sizeof name, "_%ld", count);
-    r |= set_global(globals, name, value);
+    r |= set_numbered(globals, name, value);
     r |= shift3(globals, "_", "__", "___", value);
     MpObject *text = mp_repr(value);
     if (text && hist.n > 0 && hist.entries[hist.n - 1].line == count) {

@@ -412,11 +412,17 @@ MpObject *kj_magic_reset(const char *args)
     MpObject *globals = mp_runtime_globals();
     int rc = 0;
     if (all_names) {
-        /* IPython's hard reset: the output cache goes quietly, then every user name. */
+        /* IPython's hard reset: the output cache goes quietly, then every user
+           name and the _iN inputs (In itself stays, as IPython keeps it). */
+        static const char *const rolling[] = {"_i", "_ii", "_iii"};
         MpObject *names = names_where(globals, is_reset_name, NULL);
-        rc = flush_output(globals, false) == 0 && names ? delete_names(globals, names)
-                                                        : -1;
+        MpObject *inputs = names_where(globals, is_input_number, NULL);
+        rc = flush_output(globals, false) == 0 && names && inputs &&
+                     delete_names(globals, names) == 0 && delete_names(globals, inputs) == 0
+                 ? set_empty(globals, rolling, 3)
+                 : -1;
         MP_XDECREF(names);
+        MP_XDECREF(inputs);
     }
     if (rc == 0 && in)
         rc = flush_input(globals);

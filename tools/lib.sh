@@ -28,12 +28,15 @@ minipy_install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >/dev/null
 }
 
-# minipy_build DIR [meson options...]: configure once, then build.
+# minipy_build DIR [meson options...]: configure (or apply the options to an
+# existing tree, e.g. -Dwerror=true after tools/demo made it), then build.
 minipy_build() {
   local dir=$1
   shift
   if [ ! -f "$MINIPY_ROOT/$dir/build.ninja" ]; then
     meson setup "$MINIPY_ROOT/$dir" "$MINIPY_ROOT" "$@" >/dev/null
+  elif [ $# -gt 0 ]; then
+    meson configure "$MINIPY_ROOT/$dir" "$@" >/dev/null
   fi
   ninja -C "$MINIPY_ROOT/$dir" >/dev/null
 }

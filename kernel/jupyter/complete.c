@@ -68,8 +68,11 @@ static void add_attributes(Matches *m, MpObject *o)
         return;
     }
     MpAttrs *attrs = mp_object_attrs(o);
-    if (attrs)
-        add_table(m, mp_attrs_table(attrs));
+    int64_t pos = 0;
+    MpObject *k, *v;
+    while (attrs && mp_attrs_next(attrs, &pos, &k, &v))
+        if (mp_is_str(k))
+            add(m, MP_STR_DATA(k), (size_t)MP_STR_SIZE(k));
     const MpType *t = o->type == &mp_type_type.gc ? (MpType *)o : mp_type(o);
     for (; t; t = t->base)
         if (t->dict)

@@ -23,7 +23,7 @@ static MpObject *static_attr(MpObject *o, MpObject *name)
     if (o->type == &mp_module_type.gc)
         return mp_dict_get(MP_MODULE_DICT(o), name);
     MpAttrs *attrs = mp_object_attrs(o);
-    MpObject *v = attrs ? mp_table_get_str(mp_attrs_table(attrs), name) : NULL;
+    MpObject *v = attrs ? mp_attrs_get(attrs, name) : NULL;
     if (v)
         return v;
     if (o->type == &mp_type_type.gc)

@@ -373,13 +373,13 @@ static int instance_traverse(GcHead *self, GcVisit visit, void *arg)
 
 static void instance_clear(GcHead *self)
 {
-    mp_attrs_clear(&((MpInstance *)self)->attrs);
+    mp_attrs_clear(&((MpInstance *)self)->attrs, self->type);
 }
 
 static void instance_dealloc(GcHead *self)
 {
     MpType *t = mp_type(self);
-    mp_attrs_fini(&((MpInstance *)self)->attrs);
+    mp_attrs_fini(&((MpInstance *)self)->attrs, self->type);
     gc_free(self);
     MP_DECREF(&t->ob);
 }

@@ -6,8 +6,9 @@
 
 #include "object.h"
 
-/* An instance of a class deriving from object: attributes kept inline, as
-   CPython 3.11's managed dict (no dict object until __dict__ is asked for). */
+/* An instance of a class deriving from object: 24 bytes, its attributes one
+   word (MpAttrs), as CPython 3.11's managed dict (no dict object until
+   __dict__ is asked for). */
 typedef struct MpInstance {
     MpObject ob;
     MpAttrs attrs;

@@ -16,13 +16,13 @@
 
 static MpObject *pending;
 
-/* An attribute of an exception's own table by C name (borrowed) or NULL. */
-static MpObject *attr_cstr(MpTable *t, const char *name)
+/* An attribute of an exception's own by C name (borrowed) or NULL. */
+static MpObject *attr_cstr(MpAttrs *a, const char *name)
 {
     MpObject *key = mp_str_intern(name);
     if (!key)
         return NULL;
-    MpObject *v = mp_table_get_str(t, key);
+    MpObject *v = mp_attrs_get(a, key);
     MP_DECREF(key);
     return v;
 }
@@ -48,7 +48,7 @@ static int exception_traverse(GcHead *self, GcVisit visit, void *arg)
 static void exception_clear(GcHead *self)
 {
     MpException *e = (MpException *)self;
-    mp_attrs_clear(&e->attrs);
+    mp_attrs_clear(&e->attrs, self->type);
     MP_CLEAR(e->args);
     MP_CLEAR(e->traceback);
     MP_CLEAR(e->cause);
@@ -59,7 +59,7 @@ static void exception_dealloc(GcHead *self)
 {
     MpType *type = mp_type(self);
     exception_clear(self);
-    mp_attrs_fini(&((MpException *)self)->attrs);
+    mp_attrs_fini(&((MpException *)self)->attrs, self->type);
     gc_free(self);
     if (type->flags & MP_TF_HEAP)
         MP_DECREF(&type->ob);
@@ -76,7 +76,7 @@ MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs)
     MpException *e = (MpException *)gc_alloc(&type->gc, type->basicsize);
     if (!e)
         return mp_err_nomemory();
-    mp_attrs_init(&e->attrs, &type->gc);
+    mp_attrs_init(&e->attrs);
     if (type->flags & MP_TF_HEAP)
         MP_INCREF(&type->ob);
     MpObject *t = mp_tuple_new((int64_t)nargs);
@@ -104,7 +104,7 @@ static MpObject *exception_new(MpType *type, MpObject *const *args, size_t nargs
    compiler sets; NULL (no exception) when they are missing. */
 static MpObject *syntax_error_str(MpObject *exc)
 {
-    MpTable *attrs = mp_attrs_table(&((MpException *)exc)->attrs);
+    MpAttrs *attrs = &((MpException *)exc)->attrs;
     MpObject *msg = attr_cstr(attrs, "msg");
     MpObject *file = attr_cstr(attrs, "filename");
     MpObject *line = attr_cstr(attrs, "lineno");

@@ -38,7 +38,7 @@ MpObject *mp_function_new(MpCode *code, MpObject *globals, MpObject *builtins)
     MP_XINCREF(f->module);
     f->doc = code->doc;
     MP_XINCREF(f->doc);
-    mp_attrs_init(&f->attrs, &mp_function_type.gc);
+    mp_attrs_init(&f->attrs);
     gc_track(&f->ob);
     return &f->ob;
 }
@@ -67,14 +67,14 @@ static void function_clear(GcHead *self)
     MP_CLEAR(f->closure);
     MP_CLEAR(f->module);
     MP_CLEAR(f->doc);
-    mp_attrs_clear(&f->attrs);
+    mp_attrs_clear(&f->attrs, self->type);
 }
 
 static void function_dealloc(GcHead *self)
 {
     MpFunction *f = (MpFunction *)self;
     function_clear(self);
-    mp_attrs_fini(&f->attrs);
+    mp_attrs_fini(&f->attrs, self->type);
     MP_CLEAR(f->name);
     MP_CLEAR(f->qualname);
     MpObject *code = &f->code->ob;

@@ -119,6 +119,10 @@ struct MpType {
     MpObject *module;  /* str: __module__ ("builtins" when NULL) */
     size_t basicsize;  /* instance size for new_ of heap types */
     size_t attrs_offset; /* offset of the instances' MpAttrs, or 0 */
+    /* Pairs a new instance's attribute block is made for: the most attributes
+       an instance of this type had, up to MP_ATTRS_SMALL_MAX (CPython 3.11
+       sizes a class's shared keys the same way). */
+    unsigned attrs_hint;
     unsigned flags;    /* MpTypeFlags */
 
     /* Slots. NULL means "not supported" unless said otherwise; heap types get
@@ -314,9 +318,8 @@ MpObject *mp_tuple_pack(int64_t n, ...); /* borrows each item */
 /* Free the dead tuples kept for reuse (after a full collection). */
 void mp_tuple_clear_freelists(void);
 
-/* An insertion-ordered hash table from objects to objects. It is what a dict
-   holds, and what class instances embed for their attributes (CPython 3.11
-   keeps instance attributes inline, not in a dict object). */
+/* An insertion-ordered hash table from objects to objects: what a dict holds,
+   and what instances with many attributes use (see MpAttrs). */
 typedef struct MpTableEntry {
     int64_t hash;
     MpObject *key; /* NULL: deleted entry */
@@ -360,23 +363,66 @@ typedef struct MpDict {
     MpTable table;
 } MpDict;
 
-/* Instance attributes, as CPython 3.11's managed dict: kept in an inline table
-   until someone asks for obj.__dict__ (vars(obj)), which turns them into a
-   real dict object that the instance then uses. */
+/* Instance attributes, as CPython 3.11's managed dict: one word in the object
+   and no dict object until someone asks for obj.__dict__ (vars(obj)). The word
+   is 0 while there are no attributes, then points at a small block of (name,
+   value) pairs in insertion order, searched linearly by pointer (names are
+   interned str as a rule); past MP_ATTRS_SMALL_MAX names, at a hashed MpTable;
+   once __dict__ was asked for, at the real dict that the instance then uses.
+   Its low two bits say which (MP_ATTRS_SMALL, _TABLE, _DICT). Blocks count
+   toward the owner's live bytes: the functions that may free or grow one take
+   the object's GcType. */
 typedef struct MpAttrs {
-    MpTable inline_table;
-    MpObject *dict; /* NULL until materialised */
+    uintptr_t bits;
 } MpAttrs;
-void mp_attrs_init(MpAttrs *a, GcType *owner);
-void mp_attrs_fini(MpAttrs *a);
-int mp_attrs_traverse(MpAttrs *a, GcVisit visit, void *arg);
-void mp_attrs_clear(MpAttrs *a);
-/* The dict of the attributes, created on first use (new reference). */
-MpObject *mp_attrs_dict(MpAttrs *a);
-static inline MpTable *mp_attrs_table(MpAttrs *a)
+enum { MP_ATTRS_SMALL = 0, MP_ATTRS_TABLE = 1, MP_ATTRS_DICT = 2, MP_ATTRS_TAG = 3 };
+#define MP_ATTRS_SMALL_MAX 8
+typedef struct MpAttrsPair {
+    MpObject *name; /* str */
+    MpObject *value;
+} MpAttrsPair;
+typedef struct MpAttrsSmall {
+    uint16_t used, capacity;
+    bool interned; /* every name is interned: for an interned name, a pointer
+                      miss is a miss */
+    MpAttrsPair pairs[];
+} MpAttrsSmall;
+
+static inline void mp_attrs_init(MpAttrs *a)
 {
-    return a->dict ? &((MpDict *)a->dict)->table : &a->inline_table;
+    a->bits = 0;
 }
+/* Drop every attribute (the block is detached before any DECREF runs). */
+void mp_attrs_clear(MpAttrs *a, GcType *owner);
+static inline void mp_attrs_fini(MpAttrs *a, GcType *owner)
+{
+    mp_attrs_clear(a, owner);
+}
+int mp_attrs_traverse(MpAttrs *a, GcVisit visit, void *arg);
+/* The dict of the attributes, created on first use (new reference). */
+MpObject *mp_attrs_dict(MpAttrs *a, GcType *owner);
+MpObject *mp_attrs_get_slow(const MpAttrs *a, MpObject *name);
+/* The value of attribute `name` (a str), borrowed, or NULL (never an error). */
+static inline MpObject *mp_attrs_get(const MpAttrs *a, MpObject *name)
+{
+    if (a->bits == 0)
+        return NULL;
+    if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_SMALL) {
+        const MpAttrsSmall *s = (const MpAttrsSmall *)a->bits;
+        for (uint16_t i = 0; i < s->used; i++)
+            if (s->pairs[i].name == name)
+                return s->pairs[i].value;
+        if (s->interned && ((const MpStr *)name)->interned)
+            return NULL;
+    }
+    return mp_attrs_get_slow(a, name);
+}
+/* Set attribute `name` (a str) to value; borrows both. 0 or -1 (MemoryError). */
+int mp_attrs_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value);
+/* 1 removed, 0 absent (no exception), -1 error. */
+int mp_attrs_del(MpAttrs *a, GcType *owner, MpObject *name);
+/* Iterate in insertion order: pos starts at 0; borrowed name and value. */
+bool mp_attrs_next(const MpAttrs *a, int64_t *pos, MpObject **name, MpObject **value);
 /* o's attributes, or NULL when its type keeps none. */
 static inline MpAttrs *mp_object_attrs(MpObject *o)
 {

@@ -1,6 +1,6 @@
 /*
  * kernel/objects/table.c - MpTable: the insertion-ordered hash table behind
- * dicts, instance attributes and exception attributes.
+ * dicts and behind objects with more than MP_ATTRS_SMALL_MAX attributes.
  *
  * CPython 3.6+'s compact layout: a power-of-two `indices` array (open
  * addressing with CPython's perturbed probing) points into a dense `entries`

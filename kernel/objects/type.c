@@ -638,7 +638,7 @@ static MpObject *object_new(MpType *type, MpObject *const *args, size_t nargs,
     if (!o)
         return mp_err_nomemory();
     if (type->attrs_offset)
-        mp_attrs_init((MpAttrs *)((char *)o + type->attrs_offset), &type->gc);
+        mp_attrs_init((MpAttrs *)((char *)o + type->attrs_offset));
     if (type->flags & MP_TF_HEAP)
         MP_INCREF(&type->ob);
     if (gc_is_gc(o))
@@ -827,7 +827,7 @@ static MpObject *object_get_dict(MpObject *self)
     if (!attrs)
         return mp_err_format(mp_AttributeError, "'%s' object has no attribute '__dict__'",
                              mp_type_name(self));
-    return mp_attrs_dict(attrs);
+    return mp_attrs_dict(attrs, self->type);
 }
 
 static const MpGetSetDef object_getsets[] = {
@@ -850,12 +850,6 @@ MpType mp_object_type = {
 };
 
 /* ==== Attribute access ==== */
-
-static MpTable *instance_attrs(MpObject *o)
-{
-    MpAttrs *a = mp_object_attrs(o);
-    return a ? mp_attrs_table(a) : NULL;
-}
 
 static bool is_data_descr(MpObject *d)
 {
@@ -901,9 +895,9 @@ MpObject *mp_generic_getattr(MpObject *o, MpObject *name)
                                  MP_STR_DATA(name), mp_type_name(o));
         return mp_call1(p->fget, o);
     }
-    MpTable *attrs = instance_attrs(o);
+    MpAttrs *attrs = mp_object_attrs(o);
     if (attrs) {
-        MpObject *v = mp_table_get_str(attrs, name);
+        MpObject *v = mp_attrs_get(attrs, name);
         if (v) {
             MP_INCREF(v);
             return v;
@@ -949,16 +943,19 @@ int mp_generic_setattr(MpObject *o, MpObject *name, MpObject *value)
         }
         return g->set(o, value);
     }
-    MpTable *attrs = instance_attrs(o);
-    if (!attrs && o->type == &mp_module_type.gc)
-        attrs = &((MpDict *)((MpModule *)o)->dict)->table;
-    if (!attrs) {
+    MpAttrs *attrs = mp_object_attrs(o);
+    MpTable *module_dict = !attrs && o->type == &mp_module_type.gc
+                               ? &((MpDict *)((MpModule *)o)->dict)->table
+                               : NULL;
+    if (!attrs && !module_dict) {
         attribute_error(o, name);
         return -1;
     }
     if (value)
-        return mp_table_set(attrs, name, value);
-    int r = mp_table_del(attrs, name);
+        return attrs ? mp_attrs_set(attrs, o->type, name, value)
+                     : mp_table_set(module_dict, name, value);
+    int r =
+        attrs ? mp_attrs_del(attrs, o->type, name) : mp_table_del(module_dict, name);
     if (r == 0) {
         attribute_error(o, name);
         return -1;

@@ -205,8 +205,7 @@ CASE(LOAD_METHOD)
         if (d && (d->type == &mp_function_type.gc ||
                   (d->type == &mp_method_descr_type.gc &&
                    !(((MpMethodDescr *)d)->def->flags & (MP_METH_STATIC | MP_METH_CLASS))))) {
-            MpTable *attrs = t->attrs_offset ? mp_attrs_table(mp_object_attrs(o)) : NULL;
-            if (!attrs || !attrs->used || !mp_table_get_str(attrs, names[arg])) {
+            if (!t->attrs_offset || !mp_attrs_get(mp_object_attrs(o), names[arg])) {
                 MP_INCREF(d);
                 TOP() = d;
                 PUSH(o);

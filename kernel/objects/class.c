@@ -57,27 +57,17 @@ static MpObject *call_dunder_required(MpObject *self, const char *name,
     return r;
 }
 
-static MpObject *check_str_result(MpObject *r, const char *what)
-{
-    if (r && !mp_is_str(r)) {
-        mp_err_format(mp_TypeError, "%s returned non-string (type %s)", what,
-                      mp_type_name(r));
-        MP_DECREF(r);
-        return NULL;
-    }
-    return r;
-}
-
 /* ==== Slot functions ==== */
 
+/* mp_repr and mp_str check that the result is a str. */
 static MpObject *slot_repr(MpObject *self)
 {
-    return check_str_result(call_dunder_required(self, "__repr__", NULL, 0), "__repr__");
+    return call_dunder_required(self, "__repr__", NULL, 0);
 }
 
 static MpObject *slot_str(MpObject *self)
 {
-    return check_str_result(call_dunder_required(self, "__str__", NULL, 0), "__str__");
+    return call_dunder_required(self, "__str__", NULL, 0);
 }
 
 static int64_t slot_hash(MpObject *self)

@@ -578,14 +578,11 @@ static Expr *brace_atom(Parser *p)
         /* a dict, unless the first expression has no ':' after it */
         Expr *key = NULL, *value = NULL;
         if (peek(p) != TOK_DOUBLESTAR) {
-            int save = p->pos;
             key = expression(p);
             if (key == NULL)
                 return NULL;
-            if (peek(p) != TOK_COLON) {
-                p->pos = save; /* a set: parse it again as one */
-                goto set;
-            }
+            if (peek(p) != TOK_COLON) /* a set: key is its first element */
+                return display(p, EXPR_SET, EXPR_SETCOMP, key, start, TOK_RBRACE);
             advance(p);
             value = expression(p);
             if (value == NULL)
@@ -617,7 +614,6 @@ static Expr *brace_atom(Parser *p)
         d->pos = span(p, start);
         return d;
     }
-set:;
     Expr *first = star_named_expression(p);
     if (first == NULL)
         return NULL;

@@ -5,19 +5,29 @@
  * gc_alloc() is where CPython 3.11's automatic collection starts: the
  * generation-0 count goes up and, past threshold 0, a collection runs before
  * the new (still untracked) object is returned (_PyObject_GC_Link).
+ *
+ * No block stores its size: an object's bytes are malloc_usable_size() of its
+ * block, asked at allocation, resize and free alike, so live_bytes stays exact
+ * (and counts malloc's rounding, which the object could use).
  */
 #include "gc_internal.h"
 
+#include <malloc.h>
 #include <string.h>
 
 static size_t prefix_size(const GcType *type)
 {
-    return sizeof(GcBlock) + (type->traverse ? sizeof(GcLinks) : 0);
+    return type->traverse ? sizeof(GcLinks) : 0;
 }
 
 static void *block_start(GcHead *o)
 {
-    return gc_is_gc(o) ? (void *)gc_links_of(o) : (void *)gc_block_of(o);
+    return gc_is_gc(o) ? (void *)gc_links_of(o) : (void *)o;
+}
+
+static size_t block_size(void *block)
+{
+    return malloc_usable_size(block);
 }
 
 static bool over_limit(size_t extra)
@@ -109,13 +119,11 @@ GcHead *gc_alloc(GcType *type, size_t size)
     char *p = calloc(1, total);
     if (p == NULL)
         return NULL;
-    GcBlock *block = (GcBlock *)(p + prefix - sizeof(GcBlock));
-    block->size = total;
     GcHead *o = (GcHead *)(p + prefix);
     o->refcnt = 1;
     o->type = type;
     gc_type_register(type);
-    account(type, total, true);
+    account(type, block_size(p), true);
     type->stats.live_count++;
     gc_state.live_objects++;
     if (type->traverse)
@@ -126,10 +134,10 @@ GcHead *gc_alloc(GcType *type, size_t size)
 GcHead *gc_resize(GcHead *o, size_t new_size)
 {
     GC_ASSERT(new_size >= sizeof(GcHead));
-    GC_ASSERT(!gc_is_gc(o) ||
-              (gc_links_of(o)->next == NULL && gc_links_of(o)->weakrefs == NULL));
+    GC_ASSERT(!gc_is_gc(o) || (gc_links_of(o)->next == NULL &&
+                               !gc_bit(o, GC_BIT_WEAKREFS | GC_BIT_WEAKREF_OWNER)));
     size_t prefix = prefix_size(o->type);
-    size_t old_total = gc_block_of(o)->size;
+    size_t old_total = block_size(block_start(o));
     if (new_size > SIZE_MAX - prefix)
         return NULL;
     size_t total = prefix + new_size;
@@ -138,11 +146,9 @@ GcHead *gc_resize(GcHead *o, size_t new_size)
     char *p = realloc(block_start(o), total);
     if (p == NULL)
         return NULL;
-    GcBlock *block = (GcBlock *)(p + prefix - sizeof(GcBlock));
-    block->size = total;
     o = (GcHead *)(p + prefix);
     account(o->type, old_total, false);
-    account(o->type, total, true);
+    account(o->type, block_size(p), true);
     return o;
 }
 
@@ -153,9 +159,11 @@ void gc_free(GcHead *o)
         gc_untrack(o);
         if (gc_state.count[0] > 0)
             gc_state.count[0]--;
+        GC_ASSERT(!gc_bit(o, GC_BIT_WEAKREFS));
+        if (gc_bit(o, GC_BIT_WEAKREF_OWNER))
+            gc_weakref_forget_owner(o);
     }
-    size_t total = gc_block_of(o)->size;
-    account(type, total, false);
+    account(type, block_size(block_start(o)), false);
     type->stats.live_count--;
     gc_state.live_objects--;
     free(block_start(o));
@@ -169,7 +177,7 @@ bool gc_freelist_push(GcFreeList *fl, GcHead *o)
         return false;
     if (gc_is_gc(o)) {
         gc_untrack(o);
-        GC_ASSERT(gc_links_of(o)->weakrefs == NULL);
+        GC_ASSERT(!gc_bit(o, GC_BIT_WEAKREFS | GC_BIT_WEAKREF_OWNER));
     }
     o->type->stats.live_count--;
     gc_state.live_objects--;
@@ -183,11 +191,9 @@ GcHead *gc_freelist_pop(GcFreeList *fl)
         return NULL;
     GcHead *o = fl->items[--fl->count];
     GcType *type = o->type;
-    GcBlock *block = gc_block_of(o);
-    size_t size = block->size - prefix_size(type);
+    size_t size = block_size(block_start(o)) - prefix_size(type);
     if (type->traverse)
         memset(gc_links_of(o), 0, sizeof(GcLinks));
-    block->bits = 0;
     memset(o, 0, size);
     o->refcnt = 1;
     o->type = type;

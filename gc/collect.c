@@ -29,7 +29,7 @@ static void update_refs(int id)
         GcHead *o = gc_head_of(l);
         /* A tracked object with refcount 0 is a dealloc that forgot to untrack. */
         GC_ASSERT(o->refcnt > 0);
-        l->refs = o->refcnt;
+        gc_set_refs(l, o->refcnt);
         gc_set_bit(o, GC_BIT_COLLECTING);
     }
 }
@@ -38,7 +38,7 @@ static int visit_decref(GcHead *child, void *arg)
 {
     (void)arg;
     if (child != NULL && gc_is_gc(child) && gc_bit(child, GC_BIT_COLLECTING))
-        gc_links_of(child)->refs--;
+        gc_decref_refs(gc_links_of(child));
     return 0;
 }
 
@@ -67,11 +67,11 @@ static int visit_reachable(GcHead *child, void *arg)
     if (gc_list_id(child) == r->unreachable) {
         /* parked too early: back to the tail of base, to be scanned again */
         gc_list_move(child, r->base);
-        l->refs = 1;
-    } else if (l->refs == 0) {
-        l->refs = 1; /* not scanned yet; now known reachable */
+        gc_set_refs(l, 1);
+    } else if (gc_get_refs(l) == 0) {
+        gc_set_refs(l, 1); /* not scanned yet; now known reachable */
     } else {
-        GC_ASSERT(l->refs > 0);
+        GC_ASSERT(gc_get_refs(l) > 0);
     }
     return 0;
 }
@@ -87,7 +87,7 @@ static void move_unreachable(int base, int unreachable)
     while (l != head) {
         GcHead *o = gc_head_of(l);
         GcLinks *next;
-        if (l->refs != 0) {
+        if (gc_get_refs(l) != 0) {
             o->type->traverse(o, visit_reachable, &r);
             gc_clear_bit(o, GC_BIT_COLLECTING);
             next = l->next; /* traverse may have appended to base */
@@ -151,7 +151,7 @@ static size_t handle_weakrefs(int old)
             continue; /* a weakref object is never weakly referenced */
         }
         GcWeakRef *ref;
-        while ((ref = l->weakrefs) != NULL) {
+        while ((ref = gc_weakrefs_of(o)) != NULL) {
             gc_weakref_detach(ref);
             if (ref->callback == NULL || gc_bit(ref->owner, GC_BIT_COLLECTING))
                 continue; /* no callback, or the weakref is garbage too */

@@ -54,7 +54,7 @@ static void destroy(GcHead *o)
         if (gc)
             gc_untrack(o);
     }
-    if (gc && gc_links_of(o)->weakrefs && !gc_bit(o, GC_BIT_WEAKREF_OWNER))
+    if (gc && gc_bit(o, GC_BIT_WEAKREFS))
         gc_weakrefs_clear_on_dealloc(o);
     GC_ASSERT(o->refcnt == 0);
     type->dealloc(o);
@@ -87,4 +87,5 @@ void gc_fini(void)
     free(deferred);
     deferred = NULL;
     deferred_cap = 0;
+    gc_weakref_table_fini();
 }

@@ -194,9 +194,10 @@ struct GcWeakRef {
 };
 
 /* Link `ref` into referent's list, CPython's order: a ref without callback goes
-   first, one with a callback right after the first ref if that one has none. */
-void gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
-                       GcWeakCallback callback);
+   first, one with a callback right after the first ref if that one has none.
+   -1 when out of memory (nothing attached; the caller raises MemoryError). */
+int gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
+                      GcWeakCallback callback);
 /* Unlink without calling back (the owner's dealloc or clear). Idempotent. */
 void gc_weakref_detach(GcWeakRef *ref);
 /* The referent (borrowed) or NULL once it died. */

@@ -2,10 +2,11 @@
  * gc/gc_internal.h - what the gc/ sources share: block layout, GC lists, the one
  * GcState.
  *
- * Every block is [GcLinks (GC types only)][GcBlock][GcHead ...object]. GcLinks is
- * CPython's PyGC_Head without its bit packing: list links, gc_refs while a
- * collection runs, and the weakref list head. GcBlock carries the block size
- * (for exact accounting) and the flag bits plus the id of the list holding it.
+ * A block of a GC type is [GcLinks][GcHead ...object]; any other object has no
+ * prefix at all. GcLinks is CPython's PyGC_Head plus one word: the list links,
+ * then the flag bits, the id of the list holding the object and, while a
+ * collection runs, gc_refs. Block sizes come from malloc_usable_size(), and weak
+ * reference lists live in a side table (weakref.c) keyed by object address.
  */
 #ifndef MINIPY_GC_GC_INTERNAL_H
 #define MINIPY_GC_GC_INTERNAL_H
@@ -25,22 +26,18 @@ typedef struct GcLinks GcLinks;
 struct GcLinks {
     GcLinks *next; /* NULL: not tracked */
     GcLinks *prev;
-    intptr_t refs; /* gc_refs, meaningful only inside a collection */
-    /* Weak references to this object; for a weakref owner, its own GcWeakRef
-       (GC_BIT_WEAKREF_OWNER), since weakref objects are never weakly referenced. */
-    GcWeakRef *weakrefs;
+    /* GC_BIT_* (low bits), the list id (GC_LIST_SHIFT) and, meaningful only
+       inside a collection, gc_refs (GC_REFS_SHIFT, signed). */
+    uintptr_t bits;
 };
-
-typedef struct GcBlock {
-    size_t size;   /* bytes malloc'd for the whole block */
-    uint32_t bits; /* GC_BIT_* and the list id (GC_LIST_SHIFT) */
-    uint32_t pad;
-} GcBlock;
 
 #define GC_BIT_FINALIZED     1u /* finalize ran (PEP 442) */
 #define GC_BIT_COLLECTING    2u /* in the set being collected */
-#define GC_BIT_WEAKREF_OWNER 4u /* links->weakrefs is the object's own GcWeakRef */
-#define GC_LIST_SHIFT        8
+#define GC_BIT_WEAKREF_OWNER 4u /* the side table holds the object's own GcWeakRef */
+#define GC_BIT_WEAKREFS      8u /* the side table holds its non-empty weakref list */
+#define GC_LIST_SHIFT        4
+#define GC_LIST_MASK         ((uintptr_t)0xf << GC_LIST_SHIFT)
+#define GC_REFS_SHIFT        8
 
 /* Every list an object can be on. The temporaries exist only inside a collection
    (collections never nest), so a fixed table replaces CPython's stack heads. */
@@ -87,24 +84,37 @@ typedef struct GcState {
 
 extern GcState gc_state;
 
-static inline GcBlock *gc_block_of(const GcHead *o)
-{
-    return (GcBlock *)((char *)(uintptr_t)o - sizeof(GcBlock));
-}
-
 static inline GcLinks *gc_links_of(const GcHead *o)
 {
-    return (GcLinks *)((char *)gc_block_of(o) - sizeof(GcLinks));
+    return (GcLinks *)(uintptr_t)o - 1;
 }
 
 static inline GcHead *gc_head_of(const GcLinks *l)
 {
-    return (GcHead *)((char *)(uintptr_t)l + sizeof(GcLinks) + sizeof(GcBlock));
+    return (GcHead *)(uintptr_t)(l + 1);
 }
 
 static inline int gc_list_id(const GcHead *o)
 {
-    return (int)(gc_block_of(o)->bits >> GC_LIST_SHIFT);
+    return (int)((gc_links_of(o)->bits & GC_LIST_MASK) >> GC_LIST_SHIFT);
+}
+
+/* gc_refs, stored above the flags and list id (arithmetic shift keeps a
+   negative count negative, as a plain intptr_t field would). */
+static inline intptr_t gc_get_refs(const GcLinks *l)
+{
+    return (intptr_t)l->bits >> GC_REFS_SHIFT;
+}
+
+static inline void gc_set_refs(GcLinks *l, intptr_t refs)
+{
+    l->bits = (l->bits & (((uintptr_t)1 << GC_REFS_SHIFT) - 1)) |
+              ((uintptr_t)refs << GC_REFS_SHIFT);
+}
+
+static inline void gc_decref_refs(GcLinks *l)
+{
+    l->bits -= (uintptr_t)1 << GC_REFS_SHIFT;
 }
 
 static inline GcList *gc_list(int id)
@@ -117,19 +127,20 @@ static inline bool gc_list_empty(const GcList *l)
     return l->head.next == &l->head;
 }
 
-static inline bool gc_bit(const GcHead *o, uint32_t bit)
+/* Flag bits exist only for GC objects (gc_is_gc). */
+static inline bool gc_bit(const GcHead *o, unsigned bit)
 {
-    return (gc_block_of(o)->bits & bit) != 0;
+    return (gc_links_of(o)->bits & bit) != 0;
 }
 
-static inline void gc_set_bit(GcHead *o, uint32_t bit)
+static inline void gc_set_bit(GcHead *o, unsigned bit)
 {
-    gc_block_of(o)->bits |= bit;
+    gc_links_of(o)->bits |= bit;
 }
 
-static inline void gc_clear_bit(GcHead *o, uint32_t bit)
+static inline void gc_clear_bit(GcHead *o, unsigned bit)
 {
-    gc_block_of(o)->bits &= ~bit;
+    gc_links_of(o)->bits &= ~(uintptr_t)bit;
 }
 
 /* list.c: every change of list goes through these, keeping counts and ids. */
@@ -152,6 +163,10 @@ void gc_collect_auto(GcTrigger trigger);
 void gc_weakrefs_clear_on_dealloc(GcHead *o);
 /* The GcWeakRef a weakref owner embeds, NULL for other objects. */
 GcWeakRef *gc_weakref_of_owner(const GcHead *o);
+/* Drop a dying weakref owner's side-table entry (gc_free). */
+void gc_weakref_forget_owner(GcHead *o);
+/* Free the side table if it is empty (gc_fini). */
+void gc_weakref_table_fini(void);
 
 /* generations.c */
 void gc_debug_printf(const char *fmt, ...)

@@ -1,7 +1,7 @@
 /*
  * gc/list.c - intrusive doubly linked GC lists and their invariant checker.
  *
- * Each list keeps a count, and each member records the list's id in its block
+ * Each list keeps a count, and each member records the list's id in its link
  * bits, so generation sizes and gc_generation_of() cost nothing. gc_validate()
  * is CPython's validate_list for all lists at once.
  */
@@ -9,8 +9,8 @@
 
 static void set_list_id(GcHead *o, int id)
 {
-    GcBlock *b = gc_block_of(o);
-    b->bits = (b->bits & ((1u << GC_LIST_SHIFT) - 1)) | ((uint32_t)id << GC_LIST_SHIFT);
+    GcLinks *l = gc_links_of(o);
+    l->bits = (l->bits & ~GC_LIST_MASK) | ((uintptr_t)id << GC_LIST_SHIFT);
 }
 
 void gc_list_append(GcHead *o, int id)
@@ -96,11 +96,13 @@ bool gc_validate(void)
                 return fail("member has a refcount <= 0", id, o);
             if (!gc_state.collecting && gc_bit(o, GC_BIT_COLLECTING))
                 return fail("COLLECTING outside a collection", id, o);
-            if (!gc_bit(o, GC_BIT_WEAKREF_OWNER)) {
-                for (GcWeakRef *r = l->weakrefs; r != NULL; r = r->next)
-                    if (r->referent != o || (r->next && r->next->prev != r))
-                        return fail("weakref list broken", id, o);
-            }
+            if (gc_bit(o, GC_BIT_WEAKREF_OWNER) && gc_bit(o, GC_BIT_WEAKREFS))
+                return fail("weakref owner is weakly referenced", id, o);
+            if (gc_bit(o, GC_BIT_WEAKREFS) && gc_weakrefs_of(o) == NULL)
+                return fail("WEAKREFS set with no weakref list", id, o);
+            for (GcWeakRef *r = gc_weakrefs_of(o); r != NULL; r = r->next)
+                if (r->referent != o || (r->next && r->next->prev != r))
+                    return fail("weakref list broken", id, o);
             prev = l;
             if (++n > list->count)
                 return fail("more members than counted", id, o);

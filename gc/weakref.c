@@ -2,17 +2,139 @@
  * gc/weakref.c - owns weak references: the per-referent lists and their
  * clearing when a referent dies by refcount.
  *
- * A referent's list head lives in its GcLinks. The collector's own clearing
+ * No object carries a weakref field: a side table keyed by object address maps
+ * a referent to the head of its list (GC_BIT_WEAKREFS says an entry exists, so
+ * objects never weakly referenced cost nothing) and a weakref owner to its own
+ * GcWeakRef (GC_BIT_WEAKREF_OWNER). The collector's own clearing
  * (handle_weakrefs) is in collect.c; both follow CPython 3.11's order: clear
  * every reference first, only then call back.
  */
 #include "gc_internal.h"
 
+/* ==== Side table (open addressing, linear probing) ==== */
+
+typedef struct Entry {
+    const GcHead *key; /* NULL: empty slot */
+    GcWeakRef *ref;
+} Entry;
+
+static Entry *table;
+static size_t table_cap; /* 0 or a power of two */
+static size_t table_used;
+
+static size_t slot_of(const GcHead *o)
+{
+    uintptr_t h = (uintptr_t)o;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9E3779B97F4A7C15u;
+    return (size_t)(h ^ (h >> 29)) & (table_cap - 1);
+}
+
+static Entry *table_find(const GcHead *o)
+{
+    for (size_t i = slot_of(o);; i = (i + 1) & (table_cap - 1)) {
+        if (table[i].key == o || table[i].key == NULL)
+            return &table[i];
+    }
+}
+
+/* Room for `extra` more entries with the load kept at most one half, so that a
+   later table_put cannot fail. false when out of memory (table unchanged). */
+static bool table_reserve(size_t extra)
+{
+    if (2 * (table_used + extra) <= table_cap)
+        return true;
+    size_t cap = table_cap ? table_cap : 64;
+    while (2 * (table_used + extra) > cap)
+        cap *= 2;
+    Entry *fresh = calloc(cap, sizeof *fresh);
+    if (fresh == NULL)
+        return false;
+    Entry *old = table;
+    size_t old_cap = table_cap;
+    table = fresh;
+    table_cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key != NULL)
+            *table_find(old[i].key) = old[i];
+    free(old);
+    return true;
+}
+
+static GcWeakRef *table_get(const GcHead *o)
+{
+    Entry *e = table_find(o);
+    GC_ASSERT(e->key == o);
+    return e->ref;
+}
+
+/* Insert or update; room was reserved unless the key is present. */
+static void table_put(const GcHead *o, GcWeakRef *ref)
+{
+    Entry *e = table_find(o);
+    if (e->key == NULL) {
+        GC_ASSERT(2 * (table_used + 1) <= table_cap);
+        e->key = o;
+        table_used++;
+    }
+    e->ref = ref;
+}
+
+/* Backward-shift deletion: later entries of the probe run move up so that no
+   lookup stops early at the hole. */
+static void table_remove(const GcHead *o)
+{
+    size_t mask = table_cap - 1;
+    size_t hole = (size_t)(table_find(o) - table);
+    GC_ASSERT(table[hole].key == o);
+    for (size_t j = (hole + 1) & mask; table[j].key != NULL; j = (j + 1) & mask) {
+        size_t home = slot_of(table[j].key);
+        /* j stays if its home lies cyclically in (hole, j] */
+        bool stays = hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
+        if (!stays) {
+            table[hole] = table[j];
+            hole = j;
+        }
+    }
+    table[hole].key = NULL;
+    table[hole].ref = NULL;
+    table_used--;
+}
+
+void gc_weakref_table_fini(void)
+{
+    if (table_used != 0)
+        return;
+    free(table);
+    table = NULL;
+    table_cap = 0;
+}
+
+/* Point o's list at head (NULL: empty). Needs reserved room when o had none. */
+static void set_list(GcHead *o, GcWeakRef *head)
+{
+    if (head != NULL) {
+        table_put(o, head);
+        gc_set_bit(o, GC_BIT_WEAKREFS);
+    } else if (gc_bit(o, GC_BIT_WEAKREFS)) {
+        table_remove(o);
+        gc_clear_bit(o, GC_BIT_WEAKREFS);
+    }
+}
+
+/* ==== Lists ==== */
+
 GcWeakRef *gc_weakref_of_owner(const GcHead *o)
 {
     if (!gc_is_gc(o) || !gc_bit(o, GC_BIT_WEAKREF_OWNER))
         return NULL;
-    return gc_links_of(o)->weakrefs;
+    return table_get(o);
+}
+
+void gc_weakref_forget_owner(GcHead *o)
+{
+    table_remove(o);
+    gc_clear_bit(o, GC_BIT_WEAKREF_OWNER);
 }
 
 bool gc_can_weakref(const GcHead *o)
@@ -22,22 +144,26 @@ bool gc_can_weakref(const GcHead *o)
 
 GcWeakRef *gc_weakrefs_of(const GcHead *o)
 {
-    return gc_can_weakref(o) ? gc_links_of(o)->weakrefs : NULL;
+    if (!gc_is_gc(o) || !gc_bit(o, GC_BIT_WEAKREFS))
+        return NULL;
+    return table_get(o);
 }
 
-void gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
-                       GcWeakCallback callback)
+int gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
+                      GcWeakCallback callback)
 {
     GC_ASSERT(gc_can_weakref(referent));
-    GC_ASSERT(gc_is_gc(owner) && gc_links_of(owner)->weakrefs == NULL);
+    GC_ASSERT(gc_is_gc(owner) &&
+              !gc_bit(owner, GC_BIT_WEAKREF_OWNER | GC_BIT_WEAKREFS));
+    if (!table_reserve(2))
+        return -1;
+    table_put(owner, ref);
     gc_set_bit(owner, GC_BIT_WEAKREF_OWNER);
-    gc_links_of(owner)->weakrefs = ref;
     ref->owner = owner;
     ref->referent = referent;
     ref->callback = callback;
 
-    GcWeakRef **list = &gc_links_of(referent)->weakrefs;
-    GcWeakRef *head = *list;
+    GcWeakRef *head = gc_weakrefs_of(referent);
     if (callback != NULL && head != NULL && head->callback == NULL) {
         /* after the basic ref, as CPython's insert_after(ref, basic) */
         ref->prev = head;
@@ -50,8 +176,9 @@ void gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
         ref->next = head;
         if (head)
             head->prev = ref;
-        *list = ref;
+        set_list(referent, ref);
     }
+    return 0;
 }
 
 void gc_weakref_detach(GcWeakRef *ref)
@@ -61,7 +188,7 @@ void gc_weakref_detach(GcWeakRef *ref)
     if (ref->prev)
         ref->prev->next = ref->next;
     else
-        gc_links_of(ref->referent)->weakrefs = ref->next;
+        set_list(ref->referent, ref->next);
     if (ref->next)
         ref->next->prev = ref->prev;
     ref->next = ref->prev = NULL;
@@ -75,10 +202,9 @@ void gc_weakref_detach(GcWeakRef *ref)
    reuses next/prev: a cleared ref is on no referent list and detach ignores it. */
 void gc_weakrefs_clear_on_dealloc(GcHead *o)
 {
-    GcLinks *links = gc_links_of(o);
     GcWeakRef *first = NULL, *last = NULL;
     GcWeakRef *ref;
-    while ((ref = links->weakrefs) != NULL) {
+    while ((ref = gc_weakrefs_of(o)) != NULL) {
         gc_weakref_detach(ref);
         if (ref->callback == NULL || ref->owner->refcnt <= 0)
             continue;

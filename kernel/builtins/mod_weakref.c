@@ -97,10 +97,13 @@ static MpObject *ref_new(MpObject *o, MpObject *callback)
     r->callback = callback;
     MP_XINCREF(callback);
     gc_track(&r->ob);
-    if (immortal)
+    if (immortal) {
         r->immortal = o;
-    else
-        gc_weakref_attach(&r->wr, &r->ob, o, callback ? ref_callback : NULL);
+    } else if (gc_weakref_attach(&r->wr, &r->ob, o, callback ? ref_callback : NULL) <
+               0) {
+        MP_DECREF(&r->ob);
+        return mp_err_nomemory();
+    }
     return &r->ob;
 }
 

@@ -119,6 +119,7 @@ GcHead *gc_alloc(GcType *type, size_t size)
     char *p = calloc(1, total);
     if (p == NULL)
         return NULL;
+    GC_ASSERT(prefix == 0 || ((uintptr_t)p & GC_TAG_MASK) == 0); /* tag bits */
     GcHead *o = (GcHead *)(p + prefix);
     o->refcnt = 1;
     o->type = type;
@@ -134,7 +135,7 @@ GcHead *gc_alloc(GcType *type, size_t size)
 GcHead *gc_resize(GcHead *o, size_t new_size)
 {
     GC_ASSERT(new_size >= sizeof(GcHead));
-    GC_ASSERT(!gc_is_gc(o) || (gc_links_of(o)->next == NULL &&
+    GC_ASSERT(!gc_is_gc(o) || (gc_next(gc_links_of(o)) == NULL &&
                                !gc_bit(o, GC_BIT_WEAKREFS | GC_BIT_WEAKREF_OWNER)));
     size_t prefix = prefix_size(o->type);
     size_t old_total = block_size(block_start(o));
@@ -146,6 +147,7 @@ GcHead *gc_resize(GcHead *o, size_t new_size)
     char *p = realloc(block_start(o), total);
     if (p == NULL)
         return NULL;
+    GC_ASSERT(prefix == 0 || ((uintptr_t)p & GC_TAG_MASK) == 0);
     o = (GcHead *)(p + prefix);
     account(o->type, old_total, false);
     account(o->type, block_size(p), true);
@@ -276,14 +278,14 @@ void gc_reset_peak_bytes(void)
 
 void gc_track(GcHead *o)
 {
-    GC_ASSERT(gc_is_gc(o) && gc_links_of(o)->next == NULL);
+    GC_ASSERT(gc_is_gc(o) && gc_next(gc_links_of(o)) == NULL);
     gc_list_append(o, GC_LIST_GEN0);
 }
 
 /* As _PyObject_GC_UNTRACK: only FINALIZED survives among the collection bits. */
 void gc_untrack(GcHead *o)
 {
-    if (gc_links_of(o)->next == NULL)
+    if (gc_next(gc_links_of(o)) == NULL)
         return;
     gc_list_remove(o);
     gc_clear_bit(o, GC_BIT_COLLECTING);
@@ -291,7 +293,7 @@ void gc_untrack(GcHead *o)
 
 bool gc_is_tracked(const GcHead *o)
 {
-    return gc_is_gc(o) && gc_links_of(o)->next != NULL;
+    return gc_is_gc(o) && gc_next(gc_links_of(o)) != NULL;
 }
 
 bool gc_may_be_tracked(const GcHead *o)

@@ -17,11 +17,14 @@ static uint64_t now_us(void)
 }
 
 #define FOR_EACH(l, id)                                                                \
-    for (GcLinks *l = gc_list(id)->head.next; l != &gc_list(id)->head; l = l->next)
+    for (GcLinks *l = gc_next(&gc_list(id)->head); l != &gc_list(id)->head;            \
+         l = gc_next(l))
 
 /* ==== Finding the unreachable set ==== */
 
-/* After this, every object of `id` has gc_refs = its refcount and COLLECTING. */
+/* After this, every object of `id` has gc_refs = its refcount and COLLECTING;
+   gc_refs overwrites the prev links, so the list is singly linked until
+   move_unreachable restores them. */
 static void update_refs(int id)
 {
     FOR_EACH(l, id)
@@ -65,7 +68,8 @@ static int visit_reachable(GcHead *child, void *arg)
         return 0; /* another generation, or already scanned */
     GcLinks *l = gc_links_of(child);
     if (gc_list_id(child) == r->unreachable) {
-        /* parked too early: back to the tail of base, to be scanned again */
+        /* parked too early: back to the tail of base, to be scanned again (the
+           unreachable list is doubly linked, and base's tail link is valid) */
         gc_list_move(child, r->base);
         gc_set_refs(l, 1);
     } else if (gc_get_refs(l) == 0) {
@@ -76,27 +80,38 @@ static int visit_reachable(GcHead *child, void *arg)
     return 0;
 }
 
-/* After this, base holds what is reachable from outside it (COLLECTING cleared)
-   and `unreachable` the rest (COLLECTING kept). Objects with gc_refs 0 are parked
-   tentatively and moved back when a later scanned object reaches them. */
+/* After this, base holds what is reachable from outside it (COLLECTING cleared,
+   prev links restored) and `unreachable` the rest (COLLECTING kept). Objects
+   with gc_refs 0 are parked tentatively and moved back when a later scanned
+   object reaches them. As CPython: `prev` is the last object kept in base, whose
+   links are final; base's own tail link stays valid for visit_reachable's
+   appends, since the tail is only parked when it is the last one scanned. */
 static void move_unreachable(int base, int unreachable)
 {
     Reach r = {base, unreachable};
-    GcLinks *head = &gc_list(base)->head;
-    GcLinks *l = head->next;
+    GcList *list = gc_list(base);
+    GcLinks *head = &list->head;
+    GcLinks *prev = head;
+    GcLinks *l = gc_next(head);
     while (l != head) {
         GcHead *o = gc_head_of(l);
-        GcLinks *next;
         if (gc_get_refs(l) != 0) {
             o->type->traverse(o, visit_reachable, &r);
+            gc_set_prev(l, prev);
             gc_clear_bit(o, GC_BIT_COLLECTING);
-            next = l->next; /* traverse may have appended to base */
+            prev = l;
         } else {
-            next = l->next;
-            gc_list_move(o, unreachable);
+            /* unlink by hand: l's prev word holds gc_refs */
+            gc_set_next(prev, gc_next(l));
+            list->count--;
+            l->tprev = NULL;
+            l->tnext = (GcLinks *)((uintptr_t)l->tnext & GC_TAG_MASK);
+            gc_set_list_id(o, GC_LIST_NONE);
+            gc_list_append(o, unreachable);
         }
-        l = next;
+        l = gc_next(prev); /* traverse may have appended to base */
     }
+    gc_set_prev(head, prev);
 }
 
 /* Returns the number of objects examined. */
@@ -119,8 +134,8 @@ static size_t deduce_unreachable(int base, int unreachable)
 static void untrack_survivors(int id, int generation, bool immutables)
 {
     GcLinks *head = &gc_list(id)->head;
-    for (GcLinks *l = head->next, *next; l != head; l = next) {
-        next = l->next;
+    for (GcLinks *l = gc_next(head), *next; l != head; l = next) {
+        next = gc_next(l);
         GcHead *o = gc_head_of(l);
         const GcType *t = o->type;
         if (t->can_untrack == NULL)
@@ -142,8 +157,8 @@ static void untrack_survivors(int id, int generation, bool immutables)
 static size_t handle_weakrefs(int old)
 {
     GcLinks *head = &gc_list(GC_LIST_UNREACHABLE)->head;
-    for (GcLinks *l = head->next, *next; l != head; l = next) {
-        next = l->next;
+    for (GcLinks *l = gc_next(head), *next; l != head; l = next) {
+        next = gc_next(l);
         GcHead *o = gc_head_of(l);
         GcWeakRef *own = gc_weakref_of_owner(o);
         if (own != NULL) {
@@ -162,12 +177,12 @@ static size_t handle_weakrefs(int old)
     size_t freed = 0;
     GcList *wrcb = gc_list(GC_LIST_WRCB);
     while (!gc_list_empty(wrcb)) {
-        GcLinks *l = wrcb->head.next;
+        GcLinks *l = gc_next(&wrcb->head);
         GcHead *owner = gc_head_of(l);
         GcWeakRef *ref = gc_weakref_of_owner(owner);
         ref->callback(ref);
         GC_DECREF(owner);
-        if (wrcb->head.next == l)
+        if (gc_next(&wrcb->head) == l)
             gc_list_move(owner, old);
         else
             freed++;
@@ -181,7 +196,7 @@ static void finalize_garbage(void)
 {
     GcList *unreachable = gc_list(GC_LIST_UNREACHABLE);
     while (!gc_list_empty(unreachable)) {
-        GcHead *o = gc_head_of(unreachable->head.next);
+        GcHead *o = gc_head_of(gc_next(&unreachable->head));
         gc_list_move(o, GC_LIST_SEEN);
         if (o->type->finalize && !gc_bit(o, GC_BIT_FINALIZED)) {
             gc_set_bit(o, GC_BIT_FINALIZED);
@@ -211,7 +226,7 @@ static void delete_garbage(int old)
 {
     GcList *final = gc_list(GC_LIST_FINAL);
     while (!gc_list_empty(final)) {
-        GcLinks *l = final->head.next;
+        GcLinks *l = gc_next(&final->head);
         GcHead *o = gc_head_of(l);
         GC_ASSERT(o->refcnt > 0);
         if (gc_state.debug & GC_DEBUG_SAVEALL) {
@@ -222,7 +237,7 @@ static void delete_garbage(int old)
             o->type->clear(o);
             GC_DECREF(o);
         }
-        if (final->head.next == l) {
+        if (gc_next(&final->head) == l) {
             gc_clear_bit(o, GC_BIT_COLLECTING);
             gc_list_move(o, old);
         }

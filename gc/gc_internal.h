@@ -3,10 +3,12 @@
  * GcState.
  *
  * A block of a GC type is [GcLinks][GcHead ...object]; any other object has no
- * prefix at all. GcLinks is CPython's PyGC_Head plus one word: the list links,
- * then the flag bits, the id of the list holding the object and, while a
- * collection runs, gc_refs. Block sizes come from malloc_usable_size(), and weak
- * reference lists live in a side table (weakref.c) keyed by object address.
+ * prefix at all. GcLinks is CPython's 16-byte PyGC_Head: blocks are 16-byte
+ * aligned, so the low 4 bits of each link are free. next carries the flag bits;
+ * prev carries the id of the list holding the object and, between update_refs
+ * and the end of move_unreachable, holds gc_refs in place of the pointer (the
+ * list is singly linked meanwhile, as in CPython). Block sizes come from
+ * malloc_usable_size(), weak reference lists from a side table (weakref.c).
  */
 #ifndef MINIPY_GC_GC_INTERNAL_H
 #define MINIPY_GC_GC_INTERNAL_H
@@ -23,21 +25,19 @@
                abort()))
 
 typedef struct GcLinks GcLinks;
+/* Tagged pointers: read and write them only through the helpers below. */
 struct GcLinks {
-    GcLinks *next; /* NULL: not tracked */
-    GcLinks *prev;
-    /* GC_BIT_* (low bits), the list id (GC_LIST_SHIFT) and, meaningful only
-       inside a collection, gc_refs (GC_REFS_SHIFT, signed). */
-    uintptr_t bits;
+    GcLinks *tnext; /* next | GC_BIT_* flags; a NULL pointer part: not tracked */
+    GcLinks *tprev; /* prev | list id; gc_refs | list id inside a collection */
 };
 
+#define GC_ALIGN             16
+#define GC_TAG_MASK          ((uintptr_t)(GC_ALIGN - 1))
 #define GC_BIT_FINALIZED     1u /* finalize ran (PEP 442) */
 #define GC_BIT_COLLECTING    2u /* in the set being collected */
 #define GC_BIT_WEAKREF_OWNER 4u /* the side table holds the object's own GcWeakRef */
 #define GC_BIT_WEAKREFS      8u /* the side table holds its non-empty weakref list */
-#define GC_LIST_SHIFT        4
-#define GC_LIST_MASK         ((uintptr_t)0xf << GC_LIST_SHIFT)
-#define GC_REFS_SHIFT        8
+#define GC_REFS_SHIFT        4
 
 /* Every list an object can be on. The temporaries exist only inside a collection
    (collections never nest), so a fixed table replaces CPython's stack heads. */
@@ -53,9 +53,10 @@ enum GcListId {
     GC_LIST_FINAL,       /* garbage that survived the resurrection check */
     GC_LIST_COUNT
 };
+_Static_assert(GC_LIST_COUNT <= GC_ALIGN, "a list id fits in prev's tag bits");
 
 typedef struct GcList {
-    GcLinks head;
+    _Alignas(GC_ALIGN) GcLinks head;
     size_t count;
 } GcList;
 
@@ -94,27 +95,53 @@ static inline GcHead *gc_head_of(const GcLinks *l)
     return (GcHead *)(uintptr_t)(l + 1);
 }
 
-static inline int gc_list_id(const GcHead *o)
+static inline GcLinks *gc_next(const GcLinks *l)
 {
-    return (int)((gc_links_of(o)->bits & GC_LIST_MASK) >> GC_LIST_SHIFT);
+    return (GcLinks *)((uintptr_t)l->tnext & ~GC_TAG_MASK);
 }
 
-/* gc_refs, stored above the flags and list id (arithmetic shift keeps a
-   negative count negative, as a plain intptr_t field would). */
+static inline GcLinks *gc_prev(const GcLinks *l)
+{
+    return (GcLinks *)((uintptr_t)l->tprev & ~GC_TAG_MASK);
+}
+
+static inline void gc_set_next(GcLinks *l, const GcLinks *next)
+{
+    l->tnext = (GcLinks *)(((uintptr_t)l->tnext & GC_TAG_MASK) | (uintptr_t)next);
+}
+
+static inline void gc_set_prev(GcLinks *l, const GcLinks *prev)
+{
+    l->tprev = (GcLinks *)(((uintptr_t)l->tprev & GC_TAG_MASK) | (uintptr_t)prev);
+}
+
+static inline int gc_list_id(const GcHead *o)
+{
+    return (int)((uintptr_t)gc_links_of(o)->tprev & GC_TAG_MASK);
+}
+
+static inline void gc_set_list_id(GcHead *o, int id)
+{
+    GcLinks *l = gc_links_of(o);
+    l->tprev = (GcLinks *)(((uintptr_t)l->tprev & ~GC_TAG_MASK) | (uintptr_t)id);
+}
+
+/* gc_refs replaces the prev pointer (arithmetic shift keeps a negative count
+   negative); only update_refs .. move_unreachable may use these. */
 static inline intptr_t gc_get_refs(const GcLinks *l)
 {
-    return (intptr_t)l->bits >> GC_REFS_SHIFT;
+    return (intptr_t)(uintptr_t)l->tprev >> GC_REFS_SHIFT;
 }
 
 static inline void gc_set_refs(GcLinks *l, intptr_t refs)
 {
-    l->bits = (l->bits & (((uintptr_t)1 << GC_REFS_SHIFT) - 1)) |
-              ((uintptr_t)refs << GC_REFS_SHIFT);
+    l->tprev = (GcLinks *)(((uintptr_t)l->tprev & GC_TAG_MASK) |
+                           ((uintptr_t)refs << GC_REFS_SHIFT));
 }
 
 static inline void gc_decref_refs(GcLinks *l)
 {
-    l->bits -= (uintptr_t)1 << GC_REFS_SHIFT;
+    l->tprev = (GcLinks *)((uintptr_t)l->tprev - ((uintptr_t)1 << GC_REFS_SHIFT));
 }
 
 static inline GcList *gc_list(int id)
@@ -124,23 +151,25 @@ static inline GcList *gc_list(int id)
 
 static inline bool gc_list_empty(const GcList *l)
 {
-    return l->head.next == &l->head;
+    return gc_next(&l->head) == &l->head;
 }
 
 /* Flag bits exist only for GC objects (gc_is_gc). */
 static inline bool gc_bit(const GcHead *o, unsigned bit)
 {
-    return (gc_links_of(o)->bits & bit) != 0;
+    return ((uintptr_t)gc_links_of(o)->tnext & bit) != 0;
 }
 
 static inline void gc_set_bit(GcHead *o, unsigned bit)
 {
-    gc_links_of(o)->bits |= bit;
+    GcLinks *l = gc_links_of(o);
+    l->tnext = (GcLinks *)((uintptr_t)l->tnext | bit);
 }
 
 static inline void gc_clear_bit(GcHead *o, unsigned bit)
 {
-    gc_links_of(o)->bits &= ~(uintptr_t)bit;
+    GcLinks *l = gc_links_of(o);
+    l->tnext = (GcLinks *)((uintptr_t)l->tnext & ~(uintptr_t)bit);
 }
 
 /* list.c: every change of list goes through these, keeping counts and ids. */

@@ -11,7 +11,7 @@
 #include <stdarg.h>
 
 #define LIST_INIT(id)                                                                  \
-    [id] = {{&gc_state.lists[id].head, &gc_state.lists[id].head, 0}, 0}
+    [id] = {{&gc_state.lists[id].head, &gc_state.lists[id].head}, 0}
 
 GcState gc_state = {
     .lists = {LIST_INIT(GC_LIST_NONE), LIST_INIT(GC_LIST_GEN0), LIST_INIT(GC_LIST_GEN1),

@@ -39,7 +39,7 @@ size_t gc_generation_size(int generation)
 static int visit_list(int id, GcObjectFn fn, void *arg)
 {
     GcLinks *head = &gc_list(id)->head;
-    for (GcLinks *l = head->next; l != head; l = l->next) {
+    for (GcLinks *l = gc_next(head); l != head; l = gc_next(l)) {
         int r = fn(gc_head_of(l), arg);
         if (r)
             return r;
@@ -88,7 +88,7 @@ int gc_visit_referrers(GcHead *const *targets, size_t ntargets, GcObjectFn fn,
     Targets t = {targets, ntargets};
     for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
         GcLinks *head = &gc_list(GC_LIST_GEN0 + i)->head;
-        for (GcLinks *l = head->next; l != head; l = l->next) {
+        for (GcLinks *l = gc_next(head); l != head; l = gc_next(l)) {
             GcHead *o = gc_head_of(l);
             if (!o->type->traverse(o, refers_to, &t))
                 continue;

@@ -7,36 +7,30 @@
  */
 #include "gc_internal.h"
 
-static void set_list_id(GcHead *o, int id)
-{
-    GcLinks *l = gc_links_of(o);
-    l->bits = (l->bits & ~GC_LIST_MASK) | ((uintptr_t)id << GC_LIST_SHIFT);
-}
-
 void gc_list_append(GcHead *o, int id)
 {
     GcLinks *node = gc_links_of(o);
     GcList *list = gc_list(id);
-    GcLinks *last = list->head.prev;
-    node->prev = last;
-    node->next = &list->head;
-    last->next = node;
-    list->head.prev = node;
+    GcLinks *last = gc_prev(&list->head);
+    gc_set_prev(node, last);
+    gc_set_next(node, &list->head);
+    gc_set_next(last, node);
+    gc_set_prev(&list->head, node);
     list->count++;
-    set_list_id(o, id);
+    gc_set_list_id(o, id);
 }
 
 void gc_list_remove(GcHead *o)
 {
     GcLinks *node = gc_links_of(o);
     GcList *list = gc_list(gc_list_id(o));
-    GC_ASSERT(node->next != NULL && list->count > 0);
-    node->prev->next = node->next;
-    node->next->prev = node->prev;
-    node->next = NULL;
-    node->prev = NULL;
+    GC_ASSERT(gc_next(node) != NULL && list->count > 0);
+    gc_set_next(gc_prev(node), gc_next(node));
+    gc_set_prev(gc_next(node), gc_prev(node));
+    node->tnext = (GcLinks *)((uintptr_t)node->tnext & GC_TAG_MASK);
+    node->tprev = NULL;
     list->count--;
-    set_list_id(o, GC_LIST_NONE);
+    gc_set_list_id(o, GC_LIST_NONE);
 }
 
 void gc_list_move(GcHead *o, int id)
@@ -54,15 +48,15 @@ void gc_list_merge(int from, int to)
     GC_ASSERT(from != to);
     if (gc_list_empty(src))
         return;
-    for (GcLinks *l = src->head.next; l != &src->head; l = l->next)
-        set_list_id(gc_head_of(l), to);
-    GcLinks *tail = dst->head.prev;
-    tail->next = src->head.next;
-    src->head.next->prev = tail;
-    dst->head.prev = src->head.prev;
-    dst->head.prev->next = &dst->head;
+    for (GcLinks *l = gc_next(&src->head); l != &src->head; l = gc_next(l))
+        gc_set_list_id(gc_head_of(l), to);
+    GcLinks *tail = gc_prev(&dst->head);
+    gc_set_next(tail, gc_next(&src->head));
+    gc_set_prev(gc_next(&src->head), tail);
+    gc_set_prev(&dst->head, gc_prev(&src->head));
+    gc_set_next(gc_prev(&dst->head), &dst->head);
     dst->count += src->count;
-    src->head.next = src->head.prev = &src->head;
+    src->head.tnext = src->head.tprev = &src->head;
     src->count = 0;
 }
 
@@ -84,9 +78,11 @@ bool gc_validate(void)
         GcList *list = gc_list(id);
         size_t n = 0;
         GcLinks *prev = &list->head;
-        for (GcLinks *l = list->head.next; l != &list->head; l = l->next) {
+        for (GcLinks *l = gc_next(&list->head); l != &list->head; l = gc_next(l)) {
             GcHead *o = gc_head_of(l);
-            if (l->prev != prev)
+            if ((uintptr_t)l & GC_TAG_MASK)
+                return fail("member not aligned", id, o);
+            if (gc_prev(l) != prev)
                 return fail("prev link broken", id, o);
             if (gc_list_id(o) != id)
                 return fail("member carries another list id", id, o);
@@ -107,7 +103,7 @@ bool gc_validate(void)
             if (++n > list->count)
                 return fail("more members than counted", id, o);
         }
-        if (list->head.prev != prev)
+        if (gc_prev(&list->head) != prev)
             return fail("tail link broken", id, NULL);
         if (n != list->count)
             return fail("fewer members than counted", id, NULL);

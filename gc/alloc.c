@@ -6,13 +6,12 @@
  * generation-0 count goes up and, past threshold 0, a collection runs before
  * the new (still untracked) object is returned (_PyObject_GC_Link).
  *
- * No block stores its size: an object's bytes are malloc_usable_size() of its
- * block, asked at allocation, resize and free alike, so live_bytes stays exact
- * (and counts malloc's rounding, which the object could use).
+ * No block stores its size: an object's bytes are its block's size as mem.c
+ * tells it (the request rounded up to a size class), asked at allocation,
+ * resize and free alike, so live_bytes stays exact and deterministic.
  */
 #include "gc_internal.h"
 
-#include <malloc.h>
 #include <string.h>
 
 static size_t prefix_size(const GcType *type)
@@ -23,11 +22,6 @@ static size_t prefix_size(const GcType *type)
 static void *block_start(GcHead *o)
 {
     return gc_is_gc(o) ? (void *)gc_links_of(o) : (void *)o;
-}
-
-static size_t block_size(void *block)
-{
-    return malloc_usable_size(block);
 }
 
 static bool over_limit(size_t extra)
@@ -116,7 +110,7 @@ GcHead *gc_alloc(GcType *type, size_t size)
     if (size > SIZE_MAX - prefix || over_limit(prefix + size))
         return NULL;
     size_t total = prefix + size;
-    char *p = calloc(1, total);
+    char *p = gc_mem_alloc(total);
     if (p == NULL)
         return NULL;
     GC_ASSERT(prefix == 0 || ((uintptr_t)p & GC_TAG_MASK) == 0); /* tag bits */
@@ -124,7 +118,7 @@ GcHead *gc_alloc(GcType *type, size_t size)
     o->refcnt = 1;
     o->type = type;
     gc_type_register(type);
-    account(type, block_size(p), true);
+    account(type, gc_mem_size(p), true);
     type->stats.live_count++;
     gc_state.live_objects++;
     if (type->traverse)
@@ -136,21 +130,21 @@ GcHead *gc_resize(GcHead *o, size_t new_size)
 {
     GC_ASSERT(new_size >= sizeof(GcHead));
     GC_ASSERT(!gc_is_gc(o) || (gc_next(gc_links_of(o)) == NULL &&
-                               !gc_bit(o, GC_BIT_WEAKREFS | GC_BIT_WEAKREF_OWNER)));
+                               !gc_bit(o, GC_BIT_WEAKREFS)));
     size_t prefix = prefix_size(o->type);
-    size_t old_total = block_size(block_start(o));
+    size_t old_total = gc_mem_size(block_start(o));
     if (new_size > SIZE_MAX - prefix)
         return NULL;
     size_t total = prefix + new_size;
     if (total > old_total && over_limit(total - old_total))
         return NULL;
-    char *p = realloc(block_start(o), total);
+    char *p = gc_mem_realloc(block_start(o), total);
     if (p == NULL)
         return NULL;
     GC_ASSERT(prefix == 0 || ((uintptr_t)p & GC_TAG_MASK) == 0);
     o = (GcHead *)(p + prefix);
     account(o->type, old_total, false);
-    account(o->type, block_size(p), true);
+    account(o->type, gc_mem_size(p), true);
     return o;
 }
 
@@ -162,13 +156,11 @@ void gc_free(GcHead *o)
         if (gc_state.count[0] > 0)
             gc_state.count[0]--;
         GC_ASSERT(!gc_bit(o, GC_BIT_WEAKREFS));
-        if (gc_bit(o, GC_BIT_WEAKREF_OWNER))
-            gc_weakref_forget_owner(o);
     }
-    account(type, block_size(block_start(o)), false);
+    account(type, gc_mem_size(block_start(o)), false);
     type->stats.live_count--;
     gc_state.live_objects--;
-    free(block_start(o));
+    gc_mem_free(block_start(o));
 }
 
 /* ==== Free lists ==== */
@@ -179,7 +171,7 @@ bool gc_freelist_push(GcFreeList *fl, GcHead *o)
         return false;
     if (gc_is_gc(o)) {
         gc_untrack(o);
-        GC_ASSERT(!gc_bit(o, GC_BIT_WEAKREFS | GC_BIT_WEAKREF_OWNER));
+        GC_ASSERT(!gc_bit(o, GC_BIT_WEAKREFS));
     }
     o->type->stats.live_count--;
     gc_state.live_objects--;
@@ -193,7 +185,7 @@ GcHead *gc_freelist_pop(GcFreeList *fl)
         return NULL;
     GcHead *o = fl->items[--fl->count];
     GcType *type = o->type;
-    size_t size = block_size(block_start(o)) - prefix_size(type);
+    size_t size = gc_mem_size(block_start(o)) - prefix_size(type);
     if (type->traverse)
         memset(gc_links_of(o), 0, sizeof(GcLinks));
     memset(o, 0, size);
@@ -218,7 +210,7 @@ void *gc_buffer_alloc(GcType *owner, size_t size)
 {
     if (over_limit(size))
         return NULL;
-    void *p = malloc(size ? size : 1);
+    void *p = gc_mem_alloc(size);
     if (p != NULL)
         account(owner, size, true);
     return p;
@@ -228,7 +220,7 @@ void *gc_buffer_realloc(GcType *owner, void *p, size_t old_size, size_t new_size
 {
     if (new_size > old_size && over_limit(new_size - old_size))
         return NULL;
-    void *q = realloc(p, new_size ? new_size : 1);
+    void *q = gc_mem_realloc(p, new_size);
     if (q == NULL)
         return NULL;
     account(owner, old_size, false);
@@ -241,7 +233,7 @@ void gc_buffer_free(GcType *owner, void *p, size_t size)
     if (p == NULL)
         return;
     account(owner, size, false);
-    free(p);
+    gc_mem_free(p);
 }
 
 void gc_set_memory_limit(size_t bytes)

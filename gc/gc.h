@@ -48,6 +48,9 @@ struct GcType {
     /* May instances be untracked once they hold only untrackable children?
        (tuples at any collection, dicts at full collections, as CPython 3.11). */
     bool (*can_untrack)(GcHead *self, int generation);
+    /* Weakref objects (never weakly referenced themselves): the offset of the
+       GcWeakRef inside each instance. 0 for every other type. */
+    size_t weakref_offset;
     GcTypeStats stats;
     /* GC_TYPE_* bits below; 0 for most types. */
     unsigned flags;

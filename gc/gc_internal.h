@@ -3,12 +3,12 @@
  * GcState.
  *
  * A block of a GC type is [GcLinks][GcHead ...object]; any other object has no
- * prefix at all. GcLinks is CPython's 16-byte PyGC_Head: blocks are 16-byte
- * aligned, so the low 4 bits of each link are free. next carries the flag bits;
+ * prefix at all. GcLinks is CPython's 16-byte PyGC_Head: blocks are 8-byte
+ * aligned, so the low 3 bits of each link are free. next carries the flag bits;
  * prev carries the id of the list holding the object and, between update_refs
  * and the end of move_unreachable, holds gc_refs in place of the pointer (the
- * list is singly linked meanwhile, as in CPython). Block sizes come from
- * malloc_usable_size(), weak reference lists from a side table (weakref.c).
+ * list is singly linked meanwhile, as in CPython). Block sizes come from the
+ * allocator (mem.c), weak reference lists from a side table (weakref.c).
  */
 #ifndef MINIPY_GC_GC_INTERNAL_H
 #define MINIPY_GC_GC_INTERNAL_H
@@ -31,13 +31,12 @@ struct GcLinks {
     GcLinks *tprev; /* prev | list id; gc_refs | list id inside a collection */
 };
 
-#define GC_ALIGN             16
-#define GC_TAG_MASK          ((uintptr_t)(GC_ALIGN - 1))
-#define GC_BIT_FINALIZED     1u /* finalize ran (PEP 442) */
-#define GC_BIT_COLLECTING    2u /* in the set being collected */
-#define GC_BIT_WEAKREF_OWNER 4u /* the side table holds the object's own GcWeakRef */
-#define GC_BIT_WEAKREFS      8u /* the side table holds its non-empty weakref list */
-#define GC_REFS_SHIFT        4
+#define GC_ALIGN          8
+#define GC_TAG_MASK       ((uintptr_t)(GC_ALIGN - 1))
+#define GC_BIT_FINALIZED  1u /* finalize ran (PEP 442) */
+#define GC_BIT_COLLECTING 2u /* in the set being collected */
+#define GC_BIT_WEAKREFS   4u /* the side table holds its non-empty weakref list */
+#define GC_REFS_SHIFT     3
 
 /* Every list an object can be on. The temporaries exist only inside a collection
    (collections never nest), so a fixed table replaces CPython's stack heads. */
@@ -48,11 +47,16 @@ enum GcListId {
     GC_LIST_GEN2,
     GC_LIST_PERMANENT,
     GC_LIST_UNREACHABLE, /* tentatively, then surely, garbage */
-    GC_LIST_WRCB,        /* weakrefs whose callbacks are due */
-    GC_LIST_SEEN,        /* finalize_garbage's already-visited objects */
-    GC_LIST_FINAL,       /* garbage that survived the resurrection check */
+    GC_LIST_WORK,        /* the phase-by-phase scratch list below */
     GC_LIST_COUNT
 };
+/* Successive phases of a collection use the scratch list, each leaving it empty:
+   handle_weakrefs for the weakrefs whose callbacks are due, finalize_garbage
+   for the objects already visited, then the garbage that survived the
+   resurrection check until delete_garbage. */
+#define GC_LIST_WRCB  GC_LIST_WORK
+#define GC_LIST_SEEN  GC_LIST_WORK
+#define GC_LIST_FINAL GC_LIST_WORK
 _Static_assert(GC_LIST_COUNT <= GC_ALIGN, "a list id fits in prev's tag bits");
 
 typedef struct GcList {
@@ -182,6 +186,16 @@ void gc_list_move(GcHead *o, int id);
 /* Append every object of list from to list to; from becomes empty. */
 void gc_list_merge(int from, int to);
 
+/* mem.c: every block gc/ hands out, 8-byte aligned. */
+/* A zero-filled block of at least size bytes; NULL when out of memory. */
+void *gc_mem_alloc(size_t size);
+/* Keeps the contents up to the smaller size; NULL when out of memory (p intact). */
+void *gc_mem_realloc(void *p, size_t size);
+void gc_mem_free(void *p);
+/* The bytes p's block occupies: its size rounded up to its size class (small
+   blocks) or as requested (big ones). Deterministic for a given request. */
+size_t gc_mem_size(const void *p);
+
 /* collect.c */
 /* The automatic collection of gc_alloc (CPython's gc_collect_generations),
    called with collecting already set. */
@@ -190,10 +204,13 @@ void gc_collect_auto(GcTrigger trigger);
 /* weakref.c */
 /* Clear every weak reference to o and run their callbacks (refcount path). */
 void gc_weakrefs_clear_on_dealloc(GcHead *o);
-/* The GcWeakRef a weakref owner embeds, NULL for other objects. */
-GcWeakRef *gc_weakref_of_owner(const GcHead *o);
-/* Drop a dying weakref owner's side-table entry (gc_free). */
-void gc_weakref_forget_owner(GcHead *o);
+/* The GcWeakRef a weakref owner embeds (GcType.weakref_offset), NULL for
+   other objects. */
+static inline GcWeakRef *gc_weakref_of_owner(const GcHead *o)
+{
+    size_t offset = o->type->weakref_offset;
+    return offset ? (GcWeakRef *)(void *)((char *)(uintptr_t)o + offset) : NULL;
+}
 /* Free the side table if it is empty (gc_fini). */
 void gc_weakref_table_fini(void);
 

@@ -16,8 +16,7 @@
 GcState gc_state = {
     .lists = {LIST_INIT(GC_LIST_NONE), LIST_INIT(GC_LIST_GEN0), LIST_INIT(GC_LIST_GEN1),
               LIST_INIT(GC_LIST_GEN2), LIST_INIT(GC_LIST_PERMANENT),
-              LIST_INIT(GC_LIST_UNREACHABLE), LIST_INIT(GC_LIST_WRCB),
-              LIST_INIT(GC_LIST_SEEN), LIST_INIT(GC_LIST_FINAL)},
+              LIST_INIT(GC_LIST_UNREACHABLE), LIST_INIT(GC_LIST_WORK)},
     .threshold = {700, 10, 10},
     .enabled = true,
 };

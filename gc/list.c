@@ -92,7 +92,7 @@ bool gc_validate(void)
                 return fail("member has a refcount <= 0", id, o);
             if (!gc_state.collecting && gc_bit(o, GC_BIT_COLLECTING))
                 return fail("COLLECTING outside a collection", id, o);
-            if (gc_bit(o, GC_BIT_WEAKREF_OWNER) && gc_bit(o, GC_BIT_WEAKREFS))
+            if (o->type->weakref_offset != 0 && gc_bit(o, GC_BIT_WEAKREFS))
                 return fail("weakref owner is weakly referenced", id, o);
             if (gc_bit(o, GC_BIT_WEAKREFS) && gc_weakrefs_of(o) == NULL)
                 return fail("WEAKREFS set with no weakref list", id, o);

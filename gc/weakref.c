@@ -4,10 +4,10 @@
  *
  * No object carries a weakref field: a side table keyed by object address maps
  * a referent to the head of its list (GC_BIT_WEAKREFS says an entry exists, so
- * objects never weakly referenced cost nothing) and a weakref owner to its own
- * GcWeakRef (GC_BIT_WEAKREF_OWNER). The collector's own clearing
- * (handle_weakrefs) is in collect.c; both follow CPython 3.11's order: clear
- * every reference first, only then call back.
+ * objects never weakly referenced cost nothing). A weakref object finds its own
+ * GcWeakRef through its type (GcType.weakref_offset). The collector's own
+ * clearing (handle_weakrefs) is in collect.c; both follow CPython 3.11's order:
+ * clear every reference first, only then call back.
  */
 #include "gc_internal.h"
 
@@ -124,22 +124,9 @@ static void set_list(GcHead *o, GcWeakRef *head)
 
 /* ==== Lists ==== */
 
-GcWeakRef *gc_weakref_of_owner(const GcHead *o)
-{
-    if (!gc_is_gc(o) || !gc_bit(o, GC_BIT_WEAKREF_OWNER))
-        return NULL;
-    return table_get(o);
-}
-
-void gc_weakref_forget_owner(GcHead *o)
-{
-    table_remove(o);
-    gc_clear_bit(o, GC_BIT_WEAKREF_OWNER);
-}
-
 bool gc_can_weakref(const GcHead *o)
 {
-    return gc_is_gc(o) && !gc_bit(o, GC_BIT_WEAKREF_OWNER);
+    return gc_is_gc(o) && o->type->weakref_offset == 0;
 }
 
 GcWeakRef *gc_weakrefs_of(const GcHead *o)
@@ -153,12 +140,9 @@ int gc_weakref_attach(GcWeakRef *ref, GcHead *owner, GcHead *referent,
                       GcWeakCallback callback)
 {
     GC_ASSERT(gc_can_weakref(referent));
-    GC_ASSERT(gc_is_gc(owner) &&
-              !gc_bit(owner, GC_BIT_WEAKREF_OWNER | GC_BIT_WEAKREFS));
-    if (!table_reserve(2))
+    GC_ASSERT(gc_is_gc(owner) && gc_weakref_of_owner(owner) == ref);
+    if (!table_reserve(1))
         return -1;
-    table_put(owner, ref);
-    gc_set_bit(owner, GC_BIT_WEAKREF_OWNER);
     ref->owner = owner;
     ref->referent = referent;
     ref->callback = callback;

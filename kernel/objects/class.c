@@ -433,6 +433,7 @@ MpObject *mp_class_new(MpObject *name, MpObject *bases, MpObject *ns)
     t->gc.clear = plain ? instance_clear : base->gc.clear;
     t->gc.dealloc = plain ? instance_dealloc : base->gc.dealloc;
     t->gc.size = plain ? instance_size : base->gc.size;
+    t->gc.weakref_offset = plain ? 0 : base->gc.weakref_offset;
     t->basicsize = plain ? sizeof(MpInstance) : base->basicsize;
     t->attrs_offset = plain ? offsetof(MpInstance, attrs) : base->attrs_offset;
     t->new_ = base->new_;

@@ -193,7 +193,8 @@ static inline void weak_dealloc(GcHead *self)
 static GcType weak_type = {.name = "weakref",
                            .traverse = weak_traverse,
                            .clear = weak_clear,
-                           .dealloc = weak_dealloc};
+                           .dealloc = weak_dealloc,
+                           .weakref_offset = offsetof(WeakObj, ref)};
 
 static inline void weak_callback(GcWeakRef *ref)
 {

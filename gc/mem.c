@@ -1,0 +1,268 @@
+/*
+ * gc/mem.c - owns the memory of every block gc/ hands out: objects and the
+ * buffers they own.
+ *
+ * Small blocks (up to MEM_SMALL_MAX bytes) come from size-class pools, as
+ * CPython's obmalloc: 16 KiB pools carved from one reserved address range, so
+ * telling a small block from a big one is a range check and a small block's
+ * size is its pool's class, read from the pool header. Classes are multiples of
+ * 8 bytes, so a block's size never depends on malloc's rounding. Bigger blocks
+ * come from malloc behind a 16-byte header holding their size. Emptied pools
+ * are kept for reuse by any class; past MEM_WARM_POOLS of them, their pages go
+ * back to the system until they are needed again.
+ */
+#include "gc_internal.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+#define MEM_ALIGN      8
+#define MEM_SMALL_MAX  512
+#define MEM_CLASSES    (MEM_SMALL_MAX / MEM_ALIGN)
+#define MEM_POOL_SIZE  ((size_t)16 * 1024)
+#define MEM_WARM_POOLS 64
+/* Address space tried for the pools, halved until the system grants it. */
+#define MEM_REGION_MAX ((size_t)32 << 30)
+#define MEM_REGION_MIN ((size_t)1 << 30)
+
+/* Under ASan or valgrind every block comes from malloc, so that they check each
+   object on its own (CPython's PYTHONMALLOC=malloc); block sizes stay the same. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define UNDER_VALGRIND() RUNNING_ON_VALGRIND
+#endif
+#endif
+#if !defined(UNDER_VALGRIND)
+#define UNDER_VALGRIND() 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define POOLS_WANTED() false
+#else
+#define POOLS_WANTED() (!UNDER_VALGRIND())
+#endif
+
+typedef struct Pool Pool;
+struct Pool {
+    Pool *next; /* in its class's list of pools with room, or an empty list */
+    Pool *prev;
+    void *free;     /* chain of freed blocks, linked through their first word */
+    char *fresh;    /* first never-used block */
+    uint32_t size;  /* block size */
+    uint32_t used;  /* blocks handed out */
+};
+
+#define POOL_FIRST ((sizeof(Pool) + MEM_ALIGN - 1) & ~(size_t)(MEM_ALIGN - 1))
+
+/* The 16-byte header of a big block: its size as requested (as its class would
+   have it, for a small block that no pool could hold). */
+typedef struct Big {
+    size_t size;
+    size_t pad;
+} Big;
+
+static struct {
+    char *base; /* the reserved range [base, base + size), NULL when none */
+    size_t size;
+    char *top;  /* pools are carved below top */
+    bool tried;
+    Pool *usable[MEM_CLASSES]; /* per class, pools with at least one free block */
+    Pool *warm;                /* empty pools, pages kept */
+    size_t warm_count;
+    Pool *cold;                /* empty pools, pages given back */
+} mem;
+
+static bool region_has(const void *p)
+{
+    return (uintptr_t)p - (uintptr_t)mem.base < mem.size;
+}
+
+static Pool *pool_of(const void *p)
+{
+    return (Pool *)((uintptr_t)p & ~(uintptr_t)(MEM_POOL_SIZE - 1));
+}
+
+static void reserve_region(void)
+{
+    mem.tried = true;
+    if (!POOLS_WANTED())
+        return;
+    for (size_t size = MEM_REGION_MAX; size >= MEM_REGION_MIN; size /= 2) {
+        /* over-reserve by a pool so that the range can start pool-aligned */
+        void *p = mmap(NULL, size + MEM_POOL_SIZE, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            continue;
+        uintptr_t start = ((uintptr_t)p + MEM_POOL_SIZE - 1) & ~(MEM_POOL_SIZE - 1);
+        mem.base = (char *)start;
+        mem.size = size;
+        mem.top = mem.base;
+        return;
+    }
+}
+
+static bool has_room(const Pool *pool)
+{
+    return pool->free != NULL || pool->fresh + pool->size <= (char *)pool + MEM_POOL_SIZE;
+}
+
+static void usable_push(Pool *pool)
+{
+    Pool **head = &mem.usable[(pool->size - 1) / MEM_ALIGN];
+    pool->prev = NULL;
+    pool->next = *head;
+    if (*head)
+        (*head)->prev = pool;
+    *head = pool;
+}
+
+static void usable_remove(Pool *pool)
+{
+    if (pool->prev)
+        pool->prev->next = pool->next;
+    else
+        mem.usable[(pool->size - 1) / MEM_ALIGN] = pool->next;
+    if (pool->next)
+        pool->next->prev = pool->prev;
+}
+
+/* An empty pool for blocks of `size`, made usable; NULL when the range is full. */
+static Pool *pool_new(size_t size)
+{
+    Pool *pool;
+    if (mem.warm != NULL) {
+        pool = mem.warm;
+        mem.warm = pool->next;
+        mem.warm_count--;
+    } else if (mem.cold != NULL) {
+        pool = mem.cold;
+        mem.cold = pool->next;
+    } else if (mem.top + MEM_POOL_SIZE <= mem.base + mem.size) {
+        pool = (Pool *)(void *)mem.top;
+        mem.top += MEM_POOL_SIZE;
+    } else {
+        return NULL;
+    }
+    pool->free = NULL;
+    pool->fresh = (char *)pool + POOL_FIRST;
+    pool->size = (uint32_t)size;
+    pool->used = 0;
+    usable_push(pool);
+    return pool;
+}
+
+/* Every block of the pool is free again (and it is on no list): keep it for
+   any class. */
+static void pool_release(Pool *pool)
+{
+    if (mem.warm_count < MEM_WARM_POOLS) {
+        pool->next = mem.warm;
+        mem.warm = pool;
+        mem.warm_count++;
+        return;
+    }
+    /* The header goes too; pool_new writes it again. */
+    madvise(pool, MEM_POOL_SIZE, MADV_DONTNEED);
+    pool->next = mem.cold;
+    mem.cold = pool;
+}
+
+static void *small_alloc(size_t size)
+{
+    Pool *pool = mem.usable[(size - 1) / MEM_ALIGN];
+    if (pool == NULL && (pool = pool_new(size)) == NULL)
+        return NULL;
+    void *p = pool->free;
+    if (p != NULL) {
+        pool->free = *(void **)p;
+    } else {
+        p = pool->fresh;
+        pool->fresh += size;
+    }
+    pool->used++;
+    if (!has_room(pool))
+        usable_remove(pool);
+    memset(p, 0, size);
+    return p;
+}
+
+static void small_free(void *p)
+{
+    Pool *pool = pool_of(p);
+    bool had_room = has_room(pool);
+    *(void **)p = pool->free;
+    pool->free = p;
+    if (--pool->used == 0) {
+        if (had_room)
+            usable_remove(pool);
+        pool_release(pool);
+    } else if (!had_room) {
+        usable_push(pool);
+    }
+}
+
+static size_t class_size(size_t size)
+{
+    return size == 0 ? MEM_ALIGN : (size + MEM_ALIGN - 1) & ~(size_t)(MEM_ALIGN - 1);
+}
+
+void *gc_mem_alloc(size_t size)
+{
+    if (size <= MEM_SMALL_MAX) {
+        if (!mem.tried)
+            reserve_region();
+        size = class_size(size);
+        void *p = small_alloc(size);
+        if (p != NULL)
+            return p;
+    }
+    if (size > SIZE_MAX - sizeof(Big))
+        return NULL;
+    Big *big = calloc(1, sizeof(Big) + size);
+    if (big == NULL)
+        return NULL;
+    big->size = size;
+    return big + 1;
+}
+
+size_t gc_mem_size(const void *p)
+{
+    if (region_has(p))
+        return pool_of(p)->size;
+    return ((const Big *)p - 1)->size;
+}
+
+void gc_mem_free(void *p)
+{
+    if (p == NULL)
+        return;
+    if (region_has(p))
+        small_free(p);
+    else
+        free((Big *)p - 1);
+}
+
+void *gc_mem_realloc(void *p, size_t size)
+{
+    if (p == NULL)
+        return gc_mem_alloc(size);
+    size_t old = gc_mem_size(p);
+    size_t want = size <= MEM_SMALL_MAX ? class_size(size) : size;
+    if (want == old)
+        return p;
+    if (!region_has(p) && want > MEM_SMALL_MAX) {
+        if (size > SIZE_MAX - sizeof(Big))
+            return NULL;
+        Big *big = realloc((Big *)p - 1, sizeof(Big) + size);
+        if (big == NULL)
+            return NULL;
+        big->size = size;
+        return big + 1;
+    }
+    void *q = gc_mem_alloc(size);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, old < want ? old : want);
+    gc_mem_free(p);
+    return q;
+}

@@ -46,7 +46,7 @@ static int64_t small_find(const MpAttrsSmall *s, MpObject *name)
     for (uint16_t i = 0; i < s->used; i++)
         if (s->pairs[i].name == name)
             return i;
-    if (s->interned && ((MpStr *)name)->interned)
+    if (s->interned && mp_str_is_interned((MpStr *)name))
         return -1;
     int64_t hash = mp_str_hash(name);
     for (uint16_t i = 0; i < s->used; i++) {
@@ -180,7 +180,7 @@ int mp_attrs_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value)
     MP_INCREF(name);
     MP_INCREF(value);
     s->pairs[s->used++] = (MpAttrsPair){name, value};
-    s->interned = s->interned && ((MpStr *)name)->interned;
+    s->interned = s->interned && mp_str_is_interned((MpStr *)name);
     if (s->used > type->attrs_hint)
         type->attrs_hint = s->used;
     return 0;

@@ -231,16 +231,31 @@ void mp_float_format_repr(double v, char *buf, size_t bufsize);
 /* round(x[, ndigits]) for int and float (ndigits NULL or None: an int). */
 MpObject *mp_number_round(MpObject *x, MpObject *ndigits);
 
-/* str: immutable, UTF-8, NUL-terminated; length counts code points. */
+/* str: immutable, UTF-8, NUL-terminated; length counts code points. The two
+   flags share a word with the length, so the header is 40 bytes (as CPython's
+   compact ASCII object) and a 6-character str fits a 48-byte block. */
 typedef struct MpStr {
     MpObject ob;
     int64_t hash;     /* -1 until computed */
-    int64_t length;   /* code points */
     int64_t size;     /* bytes, without the NUL */
-    bool ascii;       /* every byte < 0x80: indexing is O(1) */
-    bool interned;
+    uint64_t info;    /* code points | MP_STR_ASCII | MP_STR_INTERNED */
     char data[];
 } MpStr;
+#define MP_STR_ASCII    ((uint64_t)1 << 63) /* every byte < 0x80: O(1) indexing */
+#define MP_STR_INTERNED ((uint64_t)1 << 62)
+#define MP_STR_FLAGS    (MP_STR_ASCII | MP_STR_INTERNED)
+static inline int64_t mp_str_length(const MpStr *s)
+{
+    return (int64_t)(s->info & ~MP_STR_FLAGS);
+}
+static inline bool mp_str_is_ascii(const MpStr *s)
+{
+    return (s->info & MP_STR_ASCII) != 0;
+}
+static inline bool mp_str_is_interned(const MpStr *s)
+{
+    return (s->info & MP_STR_INTERNED) != 0;
+}
 /* Copies `size` bytes of valid UTF-8. */
 MpObject *mp_str_new(const char *s, size_t size);
 MpObject *mp_str_from_cstr(const char *s);
@@ -257,7 +272,7 @@ static inline bool mp_is_str(const MpObject *o)
 }
 #define MP_STR_DATA(o) (((MpStr *)(o))->data)
 #define MP_STR_SIZE(o) (((MpStr *)(o))->size)
-#define MP_STR_LEN(o)  (((MpStr *)(o))->length)
+#define MP_STR_LEN(o)  mp_str_length((const MpStr *)(o))
 bool mp_str_equal(MpObject *a, MpObject *b); /* both str */
 int64_t mp_str_hash(MpObject *s);
 /* printf-style into a new str. */
@@ -412,7 +427,7 @@ static inline MpObject *mp_attrs_get(const MpAttrs *a, MpObject *name)
         for (uint16_t i = 0; i < s->used; i++)
             if (s->pairs[i].name == name)
                 return s->pairs[i].value;
-        if (s->interned && ((const MpStr *)name)->interned)
+        if (s->interned && mp_str_is_interned((const MpStr *)name))
             return NULL;
     }
     return mp_attrs_get_slow(a, name);

@@ -72,7 +72,7 @@ int mp_utf8_encode(uint32_t cp, char *out)
 /* Byte offset of code point index i (0 <= i <= length). */
 static int64_t cp_to_byte(const MpStr *s, int64_t i)
 {
-    if (s->ascii)
+    if (mp_str_is_ascii(s))
         return i;
     int64_t b = 0;
     while (i-- > 0) {
@@ -86,7 +86,7 @@ static int64_t cp_to_byte(const MpStr *s, int64_t i)
 /* Code point index of byte offset b. */
 static int64_t byte_to_cp(const MpStr *s, int64_t b)
 {
-    if (s->ascii)
+    if (mp_str_is_ascii(s))
         return b;
     int64_t n = 0;
     for (int64_t i = 0; i < b; i++)
@@ -95,6 +95,12 @@ static int64_t byte_to_cp(const MpStr *s, int64_t b)
 }
 
 /* ==== Construction ==== */
+
+/* Store the code point count and ascii flag of a new (not interned) str. */
+static void set_length(MpStr *s, int64_t length, bool ascii)
+{
+    s->info = (uint64_t)length | (ascii ? MP_STR_ASCII : 0);
+}
 
 /* An uninitialised str of `size` bytes; str_finish sets length and ascii. */
 static MpStr *str_alloc(int64_t size)
@@ -127,8 +133,7 @@ static MpObject *str_finish(MpStr *s)
             len++;
         }
     }
-    s->length = len;
-    s->ascii = ascii;
+    set_length(s, len, ascii);
     return &s->ob;
 }
 
@@ -190,8 +195,7 @@ static MpObject *str_new_known(const char *data, int64_t size, int64_t length,
     if (!s)
         return NULL;
     memcpy(s->data, data, (size_t)size);
-    s->length = length;
-    s->ascii = ascii;
+    set_length(s, length, ascii);
     return &s->ob;
 }
 
@@ -236,8 +240,8 @@ MpObject *mp_str_concat(MpObject *a, MpObject *b)
         return NULL;
     memcpy(s->data, x->data, (size_t)x->size);
     memcpy(s->data + x->size, y->data, (size_t)y->size);
-    s->length = x->length + y->length;
-    s->ascii = x->ascii && y->ascii;
+    set_length(s, mp_str_length(x) + mp_str_length(y),
+               mp_str_is_ascii(x) && mp_str_is_ascii(y));
     return &s->ob;
 }
 
@@ -251,8 +255,8 @@ static void str_dealloc(GcHead *self)
 static size_t str_size(const GcHead *self)
 {
     const MpStr *s = (const MpStr *)self;
-    if (s->ascii)
-        return 48 + (size_t)s->length + 1;
+    if (mp_str_is_ascii(s))
+        return 48 + (size_t)mp_str_length(s) + 1;
     uint32_t maxc = 0;
     for (int64_t pos = 0; pos < s->size;) {
         uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
@@ -260,7 +264,7 @@ static size_t str_size(const GcHead *self)
             maxc = c;
     }
     size_t kind = maxc < 0x100 ? 1 : maxc < 0x10000 ? 2 : 4;
-    return 72 + ((size_t)s->length + 1) * kind;
+    return 72 + ((size_t)mp_str_length(s) + 1) * kind;
 }
 
 /* ==== Hashing and interning ==== */
@@ -347,7 +351,7 @@ static bool intern_grow(void)
 void mp_str_intern_inplace(MpObject **p)
 {
     MpStr *s = (MpStr *)*p;
-    if (s->interned || !intern_grow())
+    if (mp_str_is_interned(s) || !intern_grow())
         return;
     MpObject **slot = intern_find(s->data, (size_t)s->size, mp_str_hash(*p));
     if (*slot) {
@@ -356,7 +360,7 @@ void mp_str_intern_inplace(MpObject **p)
         return;
     }
     MP_INCREF(*p);
-    s->interned = true;
+    s->info |= MP_STR_INTERNED;
     *slot = *p;
     intern_count++;
 }
@@ -366,7 +370,7 @@ MpObject *mp_str_intern_borrowed(const char *cs)
     MpObject *o = mp_str_intern(cs);
     if (!o)
         return NULL;
-    bool interned = ((MpStr *)o)->interned;
+    bool interned = mp_str_is_interned((MpStr *)o);
     MP_DECREF(o);
     return interned ? o : mp_err_nomemory();
 }
@@ -379,7 +383,7 @@ void mp_str_fini(void)
     for (size_t i = 0; i < intern_cap; i++) {
         MpObject *o = intern_slots[i];
         if (o) {
-            ((MpStr *)o)->interned = false;
+            ((MpStr *)o)->info &= ~MP_STR_INTERNED;
             intern_slots[i] = NULL;
             MP_DECREF(o);
         }
@@ -655,7 +659,7 @@ static int64_t str_hash_slot(MpObject *self)
 /* The code point at index i (0 <= i < length) as a str. */
 static MpObject *char_at(MpStr *s, int64_t i)
 {
-    if (s->ascii)
+    if (mp_str_is_ascii(s))
         return cached_char((unsigned char)s->data[i]);
     int64_t b = cp_to_byte(s, i), e = b;
     mp_utf8_decode(s->data, &e);
@@ -664,17 +668,17 @@ static MpObject *char_at(MpStr *s, int64_t i)
 
 static MpObject *substr(MpStr *s, int64_t start, int64_t stop)
 {
-    if (start == 0 && stop == s->length) {
+    if (start == 0 && stop == mp_str_length(s)) {
         MP_INCREF(&s->ob);
         return &s->ob;
     }
     int64_t b = cp_to_byte(s, start);
-    int64_t e = s->ascii ? stop : b;
-    if (!s->ascii) {
+    int64_t e = mp_str_is_ascii(s) ? stop : b;
+    if (!mp_str_is_ascii(s)) {
         for (int64_t i = start; i < stop; i++)
             mp_utf8_decode(s->data, &e);
     }
-    return str_new_known(s->data + b, e - b, stop - start, s->ascii);
+    return str_new_known(s->data + b, e - b, stop - start, mp_str_is_ascii(s));
 }
 
 static MpObject *str_getitem(MpObject *self, MpObject *key)
@@ -683,14 +687,14 @@ static MpObject *str_getitem(MpObject *self, MpObject *key)
     if (mp_is_int(key)) {
         int64_t i = MP_INT_VALUE(key);
         if (i < 0)
-            i += s->length;
-        if (i < 0 || i >= s->length)
+            i += mp_str_length(s);
+        if (i < 0 || i >= mp_str_length(s))
             return mp_err_set(mp_IndexError, "string index out of range");
         return char_at(s, i);
     }
     if (mp_type(key) == &mp_slice_type) {
         int64_t start, stop, step;
-        int64_t n = mp_slice_indices(key, s->length, &start, &stop, &step);
+        int64_t n = mp_slice_indices(key, mp_str_length(s), &start, &stop, &step);
         if (n < 0)
             return NULL;
         if (n == 0)
@@ -699,25 +703,24 @@ static MpObject *str_getitem(MpObject *self, MpObject *key)
             return substr(s, start, start + n);
         if (n == 1)
             return char_at(s, start);
-        if (s->ascii) {
+        if (mp_str_is_ascii(s)) {
             MpStr *r = str_alloc(n);
             if (!r)
                 return NULL;
             for (int64_t k = 0, i = start; k < n; k++, i += step)
                 r->data[k] = s->data[i];
-            r->length = n;
-            r->ascii = true;
+            set_length(r, n, true);
             return &r->ob;
         }
-        int64_t *offs = malloc(sizeof(int64_t) * (size_t)(s->length + 1));
+        int64_t *offs = malloc(sizeof(int64_t) * (size_t)(mp_str_length(s) + 1));
         if (!offs)
             return mp_err_nomemory();
         int64_t pos = 0;
-        for (int64_t i = 0; i < s->length; i++) {
+        for (int64_t i = 0; i < mp_str_length(s); i++) {
             offs[i] = pos;
             mp_utf8_decode(s->data, &pos);
         }
-        offs[s->length] = pos;
+        offs[mp_str_length(s)] = pos;
         MpStrBuf b;
         mp_strbuf_init(&b);
         for (int64_t k = 0, i = start; k < n; k++, i += step)
@@ -807,8 +810,7 @@ static MpObject *str_repeat(MpObject *str, int64_t n)
         for (int64_t i = 0; i < n; i++)
             memcpy(r->data + i * s->size, s->data, (size_t)s->size);
     }
-    r->length = s->length * n;
-    r->ascii = s->ascii;
+    set_length(r, mp_str_length(s) * n, mp_str_is_ascii(s));
     return &r->ob;
 }
 
@@ -872,7 +874,7 @@ static MpObject *str_iter_next(MpObject *self)
         return NULL;
     }
     int64_t b = it->pos;
-    if (s->ascii) {
+    if (mp_str_is_ascii(s)) {
         it->pos++;
         return cached_char((unsigned char)s->data[b]);
     }
@@ -968,7 +970,7 @@ static int64_t find_impl(MpObject *self, MpObject *const *args, size_t nargs,
     }
     MpStr *s = STR(self);
     int64_t start, end;
-    if (get_range(a[1], a[2], s->length, &start, &end) < 0)
+    if (get_range(a[1], a[2], mp_str_length(s), &start, &end) < 0)
         return -2;
     if (start > end)
         return -1;
@@ -1020,7 +1022,7 @@ static MpObject *str_count(MpObject *self, MpObject *const *args, size_t nargs,
         return mp_err_format(mp_TypeError, "must be str, not %s", mp_type_name(a[0]));
     MpStr *s = STR(self);
     int64_t start, end;
-    if (get_range(a[1], a[2], s->length, &start, &end) < 0)
+    if (get_range(a[1], a[2], mp_str_length(s), &start, &end) < 0)
         return NULL;
     if (start > end)
         return mp_int_new(0);
@@ -1043,7 +1045,7 @@ static MpObject *affix_impl(MpObject *self, MpObject *const *args, size_t nargs,
         return NULL;
     MpStr *s = STR(self);
     int64_t start, end;
-    if (get_range(a[1], a[2], s->length, &start, &end) < 0)
+    if (get_range(a[1], a[2], mp_str_length(s), &start, &end) < 0)
         return NULL;
     MpObject *const *cands = &a[0];
     int64_t ncands = 1;
@@ -1315,7 +1317,7 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
     MpObject **items = is_list ? MP_LIST_ITEMS(seq) : MP_TUPLE_ITEMS(seq);
     MpStr *sep = STR(self);
     int64_t size = 0, length = 0;
-    bool ascii = sep->ascii;
+    bool ascii = mp_str_is_ascii(sep);
     MpObject *result = NULL;
     for (int64_t i = 0; i < n; i++) {
         if (!mp_is_str(items[i])) {
@@ -1324,8 +1326,8 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
             goto done;
         }
         size += MP_STR_SIZE(items[i]) + (i ? sep->size : 0);
-        length += MP_STR_LEN(items[i]) + (i ? sep->length : 0);
-        ascii = ascii && STR(items[i])->ascii;
+        length += MP_STR_LEN(items[i]) + (i ? mp_str_length(sep) : 0);
+        ascii = ascii && mp_str_is_ascii(STR(items[i]));
     }
     if (n == 1) {
         result = items[0];
@@ -1348,8 +1350,7 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
         memcpy(o, MP_STR_DATA(items[i]), (size_t)MP_STR_SIZE(items[i]));
         o += MP_STR_SIZE(items[i]);
     }
-    r->length = length;
-    r->ascii = ascii;
+    set_length(r, length, ascii);
     result = &r->ob;
 done:
     if (owned)
@@ -1464,10 +1465,9 @@ static MpObject *replace_nonempty(MpStr *s, const char *od, int64_t on, const Mp
     if (!r)
         return NULL;
     replace_fill(s, od, on, nd, nn, hits, r->data);
-    if (!s->ascii || !ns->ascii)
+    if (!mp_str_is_ascii(s) || !mp_str_is_ascii(ns))
         return str_finish(r);
-    r->length = size;
-    r->ascii = true;
+    set_length(r, size, true);
     return &r->ob;
 }
 
@@ -1607,8 +1607,7 @@ static MpObject *case_ascii(const MpStr *s, CaseMode mode)
             prev_cased = case_cased(c);
         }
     }
-    r->length = s->size;
-    r->ascii = true;
+    set_length(r, s->size, true);
     return &r->ob;
 }
 
@@ -1619,7 +1618,7 @@ static MpObject *case_impl(MpObject *self, MpObject *const *args, size_t nargs,
     if (parse(fname, args, nargs, kwnames, 0, 0, a) < 0)
         return NULL;
     MpStr *s = STR(self);
-    if (s->ascii && s->size >= 2)
+    if (mp_str_is_ascii(s) && s->size >= 2)
         return case_ascii(s, mode);
     MpStrBuf b;
     mp_strbuf_init(&b);
@@ -1810,7 +1809,7 @@ static MpObject *str_zfill(MpObject *self, MpObject *const *args, size_t nargs,
     if (mp_index(a[0], &width) < 0)
         return NULL;
     MpStr *s = STR(self);
-    int64_t fill = width - s->length;
+    int64_t fill = width - mp_str_length(s);
     if (fill <= 0) {
         MP_INCREF(self);
         return self;

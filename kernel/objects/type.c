@@ -256,7 +256,7 @@ static MpObject *lookup_uncached(const MpType *type, MpObject *name)
 MpObject *mp_type_lookup(const MpType *type, MpObject *name)
 {
     MpStr *s = (MpStr *)name;
-    if (!s->interned)
+    if (!mp_str_is_interned(s))
         return lookup_uncached(type, name);
     uint64_t h = (uint64_t)mp_str_hash(name) ^ ((uintptr_t)type >> 4);
     struct LookupEntry *e = &lookup_cache[h & (LOOKUP_CACHE_SIZE - 1)];

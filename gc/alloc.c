@@ -110,7 +110,7 @@ GcHead *gc_alloc(GcType *type, size_t size)
     if (size > SIZE_MAX - prefix || over_limit(prefix + size))
         return NULL;
     size_t total = prefix + size;
-    char *p = gc_mem_alloc(total);
+    char *p = gc_mem_alloc(total, prefix != 0);
     if (p == NULL)
         return NULL;
     GC_ASSERT(prefix == 0 || ((uintptr_t)p & GC_TAG_MASK) == 0); /* tag bits */
@@ -210,7 +210,7 @@ void *gc_buffer_alloc(GcType *owner, size_t size)
 {
     if (over_limit(size))
         return NULL;
-    void *p = gc_mem_alloc(size);
+    void *p = gc_mem_alloc(size, false);
     if (p != NULL)
         account(owner, size, true);
     return p;

@@ -22,51 +22,63 @@ static uint64_t now_us(void)
 
 /* ==== Finding the unreachable set ==== */
 
-/* After this, every object of `id` has gc_refs = its refcount and COLLECTING;
-   gc_refs overwrites the prev links, so the list is singly linked until
-   move_unreachable restores them. */
-static void update_refs(int id)
+/* An object of the set gets its gc_refs when first met, as itself or as a
+   referent: its refcount, and COLLECTING. gc_refs overwrites the prev link, so
+   the list is singly linked until move_unreachable restores the links. */
+static void start_refs(GcHead *o)
 {
-    FOR_EACH(l, id)
-    {
-        GcHead *o = gc_head_of(l);
-        /* A tracked object with refcount 0 is a dealloc that forgot to untrack. */
-        GC_ASSERT(o->refcnt > 0);
-        gc_set_refs(l, o->refcnt);
-        gc_set_bit(o, GC_BIT_COLLECTING);
-    }
+    /* A tracked object with refcount 0 is a dealloc that forgot to untrack. */
+    GC_ASSERT(o->refcnt > 0);
+    gc_set_refs(gc_links_of(o), o->refcnt);
+    gc_set_bit(o, GC_BIT_COLLECTING);
 }
 
 static int visit_decref(GcHead *child, void *arg)
 {
-    (void)arg;
-    if (child != NULL && gc_is_gc(child) && gc_bit(child, GC_BIT_COLLECTING))
-        gc_decref_refs(gc_links_of(child));
+    if (child == NULL || !gc_is_gc_fast(child))
+        return 0;
+    if (!gc_bit(child, GC_BIT_COLLECTING)) {
+        if (gc_list_id(child) != (int)(intptr_t)arg)
+            return 0; /* not in the set */
+        start_refs(child);
+    }
+    gc_decref_refs(gc_links_of(child));
     return 0;
 }
 
-/* After this, gc_refs counts the references from outside the set: those > 0 are
-   directly reachable from outside; gc_refs is never negative. */
+/* CPython's update_refs and subtract_refs in one walk. After it, every object
+   of `id` has COLLECTING and gc_refs = the references from outside the set:
+   those > 0 are directly reachable from outside; gc_refs is never negative. */
 static void subtract_refs(int id)
 {
     FOR_EACH(l, id)
     {
         GcHead *o = gc_head_of(l);
-        o->type->traverse(o, visit_decref, NULL);
+        if (!gc_bit(o, GC_BIT_COLLECTING))
+            start_refs(o);
+        o->type->traverse(o, visit_decref, (void *)(intptr_t)id);
     }
 }
 
 typedef struct Reach {
     int base;
     int unreachable;
+    int generation; /* -1: untrack nothing */
+    bool pending;   /* the object being scanned holds an immutable container
+                       that is still COLLECTING (not scanned yet, or parked) */
+    GcHead **later; /* mutable containers to ask again once all are scanned */
+    size_t nlater, later_cap;
+    bool later_lost; /* out of memory for later: ask every survivor at the end */
 } Reach;
 
 static int visit_reachable(GcHead *child, void *arg)
 {
-    const Reach *r = arg;
-    if (child == NULL || !gc_is_gc(child) || !gc_bit(child, GC_BIT_COLLECTING))
+    Reach *r = arg;
+    if (child == NULL || !gc_is_gc_fast(child) || !gc_bit(child, GC_BIT_COLLECTING))
         return 0; /* another generation, or already scanned */
     GcLinks *l = gc_links_of(child);
+    if (child->type->flags & GC_TYPE_IMMUTABLE_CONTAINER)
+        r->pending = true;
     if (gc_list_id(child) == r->unreachable) {
         /* parked too early: back to the tail of base, to be scanned again (the
            unreachable list is doubly linked, and base's tail link is valid) */
@@ -80,72 +92,118 @@ static int visit_reachable(GcHead *child, void *arg)
     return 0;
 }
 
+/* Take l off base by hand (its prev word holds gc_refs): it becomes untracked. */
+static void unlink_scanned(GcList *list, GcLinks *prev, GcLinks *l)
+{
+    gc_set_next(prev, gc_next(l));
+    list->count--;
+    l->tprev = NULL;
+    l->tnext = (GcLinks *)((uintptr_t)l->tnext & GC_TAG_MASK);
+}
+
+static void ask_later(Reach *r, GcHead *o)
+{
+    if (r->nlater == r->later_cap) {
+        size_t cap = r->later_cap ? 2 * r->later_cap : 256;
+        GcHead **later = realloc(r->later, cap * sizeof *later);
+        if (later == NULL) {
+            r->later_lost = true;
+            return;
+        }
+        r->later = later;
+        r->later_cap = cap;
+    }
+    r->later[r->nlater++] = o;
+}
+
+/* Does a reachable object, just scanned, leave the lists? CPython asks the
+   survivors in two walks after move_unreachable: tuples (every collection),
+   then dicts (full collections). Asking as each object is scanned gives the
+   same answers: the tuples are asked in the same order, and a dict holding an
+   immutable container whose answer is not known yet is asked at the end. */
+static bool untrack_now(Reach *r, GcHead *o)
+{
+    const GcType *t = o->type;
+    if (r->generation < 0 || t->can_untrack == NULL)
+        return false;
+    if (t->flags & GC_TYPE_IMMUTABLE_CONTAINER)
+        return t->can_untrack(o, r->generation);
+    if (r->generation != GC_NUM_GENERATIONS - 1)
+        return false;
+    if (r->pending) {
+        ask_later(r, o);
+        return false;
+    }
+    return t->can_untrack(o, r->generation);
+}
+
+/* The dicts untrack_now left for the end (or, out of memory, every survivor
+   of a mutable type). */
+static void untrack_later(Reach *r)
+{
+    if (r->later_lost) {
+        GcLinks *head = &gc_list(r->base)->head;
+        for (GcLinks *l = gc_next(head), *next; l != head; l = next) {
+            next = gc_next(l);
+            GcHead *o = gc_head_of(l);
+            const GcType *t = o->type;
+            if (t->can_untrack != NULL && !(t->flags & GC_TYPE_IMMUTABLE_CONTAINER) &&
+                t->can_untrack(o, r->generation))
+                gc_untrack(o);
+        }
+    } else {
+        for (size_t i = 0; i < r->nlater; i++)
+            if (r->later[i]->type->can_untrack(r->later[i], r->generation))
+                gc_untrack(r->later[i]);
+    }
+    free(r->later);
+}
+
 /* After this, base holds what is reachable from outside it (COLLECTING cleared,
    prev links restored) and `unreachable` the rest (COLLECTING kept). Objects
    with gc_refs 0 are parked tentatively and moved back when a later scanned
    object reaches them. As CPython: `prev` is the last object kept in base, whose
    links are final; base's own tail link stays valid for visit_reachable's
-   appends, since the tail is only parked when it is the last one scanned. */
-static void move_unreachable(int base, int unreachable)
+   appends, since the tail is only taken off when it is the last one scanned.
+   Survivors that hold only untrackable children are untracked on the way
+   (untrack_now) unless r->generation < 0. */
+static void move_unreachable(Reach *r)
 {
-    Reach r = {base, unreachable};
-    GcList *list = gc_list(base);
+    GcList *list = gc_list(r->base);
     GcLinks *head = &list->head;
     GcLinks *prev = head;
     GcLinks *l = gc_next(head);
     while (l != head) {
         GcHead *o = gc_head_of(l);
         if (gc_get_refs(l) != 0) {
-            o->type->traverse(o, visit_reachable, &r);
-            gc_set_prev(l, prev);
+            r->pending = false;
+            o->type->traverse(o, visit_reachable, r);
             gc_clear_bit(o, GC_BIT_COLLECTING);
-            prev = l;
+            if (untrack_now(r, o)) {
+                unlink_scanned(list, prev, l);
+            } else {
+                gc_set_prev(l, prev);
+                prev = l;
+            }
         } else {
-            /* unlink by hand: l's prev word holds gc_refs */
-            gc_set_next(prev, gc_next(l));
-            list->count--;
-            l->tprev = NULL;
-            l->tnext = (GcLinks *)((uintptr_t)l->tnext & GC_TAG_MASK);
-            gc_set_list_id(o, GC_LIST_NONE);
-            gc_list_append(o, unreachable);
+            unlink_scanned(list, prev, l);
+            gc_list_append(o, r->unreachable);
         }
         l = gc_next(prev); /* traverse may have appended to base */
     }
     gc_set_prev(head, prev);
+    untrack_later(r);
 }
 
-/* Returns the number of objects examined. */
-static size_t deduce_unreachable(int base, int unreachable)
+/* Returns the number of objects examined. generation < 0: untrack nothing. */
+static size_t deduce_unreachable(int base, int unreachable, int generation)
 {
     size_t examined = gc_list(base)->count;
-    update_refs(base);
     subtract_refs(base);
-    move_unreachable(base, unreachable);
+    Reach r = {.base = base, .unreachable = unreachable, .generation = generation};
+    move_unreachable(&r);
     GC_VALIDATE();
     return examined;
-}
-
-/* ==== Untracking (CPython's untrack_tuples / untrack_dicts) ==== */
-
-/* Survivors that hold only untrackable children leave the lists. With
-   `immutables` (every collection), GC_TYPE_IMMUTABLE_CONTAINER types are asked,
-   and, below a full collection, every type (dicts decline by generation). The
-   other pass (full collections only) asks the remaining types. */
-static void untrack_survivors(int id, int generation, bool immutables)
-{
-    GcLinks *head = &gc_list(id)->head;
-    for (GcLinks *l = gc_next(head), *next; l != head; l = next) {
-        next = gc_next(l);
-        GcHead *o = gc_head_of(l);
-        const GcType *t = o->type;
-        if (t->can_untrack == NULL)
-            continue;
-        bool immutable = (t->flags & GC_TYPE_IMMUTABLE_CONTAINER) != 0;
-        bool ask = immutables ? (immutable || generation < GC_NUM_GENERATIONS - 1)
-                              : !immutable;
-        if (ask && t->can_untrack(o, generation))
-            gc_untrack(o);
-    }
 }
 
 /* ==== Weak references, finalizers, resurrection ==== */
@@ -216,7 +274,7 @@ static void handle_resurrected_objects(int old)
     {
         gc_clear_bit(gc_head_of(l), GC_BIT_COLLECTING);
     }
-    deduce_unreachable(GC_LIST_UNREACHABLE, GC_LIST_FINAL);
+    deduce_unreachable(GC_LIST_UNREACHABLE, GC_LIST_FINAL, -1);
     gc_list_merge(GC_LIST_UNREACHABLE, old);
 }
 
@@ -284,14 +342,12 @@ static size_t collect_main(int generation, GcTrigger trigger, size_t *collected,
         gc_list_merge(GC_LIST_GEN0 + i, young);
     int old = generation < GC_NUM_GENERATIONS - 1 ? young + 1 : young;
 
-    size_t examined = deduce_unreachable(young, GC_LIST_UNREACHABLE);
-    untrack_survivors(young, generation, true);
+    size_t examined = deduce_unreachable(young, GC_LIST_UNREACHABLE, generation);
     if (young != old) {
         if (generation == GC_NUM_GENERATIONS - 2)
             gc_state.long_lived_pending += gc_list(young)->count;
         gc_list_merge(young, old);
     } else {
-        untrack_survivors(young, generation, false);
         gc_state.long_lived_pending = 0;
         gc_state.long_lived_total = gc_list(young)->count;
     }

@@ -46,7 +46,8 @@ struct GcType {
     /* sys.getsizeof's shallow size without the GC prefix (CPython __sizeof__). */
     size_t (*size)(const GcHead *self);
     /* May instances be untracked once they hold only untrackable children?
-       (tuples at any collection, dicts at full collections, as CPython 3.11). */
+       Asked of GC_TYPE_IMMUTABLE_CONTAINER types at any collection, of the
+       others after full collections (tuples and dicts, as CPython 3.11). */
     bool (*can_untrack)(GcHead *self, int generation);
     /* Weakref objects (never weakly referenced themselves): the offset of the
        GcWeakRef inside each instance. 0 for every other type. */

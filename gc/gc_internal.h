@@ -186,10 +186,32 @@ void gc_list_move(GcHead *o, int id);
 /* Append every object of list from to list to; from becomes empty. */
 void gc_list_merge(int from, int to);
 
-/* mem.c: every block gc/ hands out, 8-byte aligned. */
-/* A zero-filled block of at least size bytes; NULL when out of memory. */
-void *gc_mem_alloc(size_t size);
-/* Keeps the contents up to the smaller size; NULL when out of memory (p intact). */
+/* mem.c: every block gc/ hands out, 8-byte aligned. Small blocks come from
+   GC_POOL_SIZE pools in the range gc_pools describes; a pool holds GC objects
+   (with their GcLinks) or other blocks, never both, and its header starts with
+   a bool saying which, so the collector can tell a referent's kind without
+   reading the referent. */
+#define GC_POOL_SIZE ((size_t)16 * 1024)
+typedef struct GcPools {
+    uintptr_t base;
+    size_t size; /* 0: no pools, every block comes from malloc */
+} GcPools;
+extern GcPools gc_pools;
+
+/* gc_is_gc(o), for the collector's hot loops. */
+static inline bool gc_is_gc_fast(const GcHead *o)
+{
+    uintptr_t at = (uintptr_t)o;
+    if (at - gc_pools.base < gc_pools.size)
+        return *(const bool *)(at & ~(uintptr_t)(GC_POOL_SIZE - 1));
+    return gc_is_gc(o);
+}
+
+/* A zero-filled block of at least size bytes, for a GC object (GcLinks
+   included) or for anything else; NULL when out of memory. */
+void *gc_mem_alloc(size_t size, bool gc_object);
+/* Keeps the contents up to the smaller size, and the kind; NULL when out of
+   memory (p intact). */
 void *gc_mem_realloc(void *p, size_t size);
 void gc_mem_free(void *p);
 /* The bytes p's block occupies: its size rounded up to its size class (small

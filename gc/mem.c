@@ -19,11 +19,13 @@
 #define MEM_ALIGN      8
 #define MEM_SMALL_MAX  512
 #define MEM_CLASSES    (MEM_SMALL_MAX / MEM_ALIGN)
-#define MEM_POOL_SIZE  ((size_t)16 * 1024)
+#define MEM_POOL_SIZE  GC_POOL_SIZE
 #define MEM_WARM_POOLS 64
 /* Address space tried for the pools, halved until the system grants it. */
 #define MEM_REGION_MAX ((size_t)32 << 30)
 #define MEM_REGION_MIN ((size_t)1 << 30)
+#define MEM_HUGE_AFTER ((size_t)8 << 20)
+#define MEM_HUGE_PAGE  ((uintptr_t)2 << 20)
 
 /* Under ASan or valgrind every block comes from malloc, so that they check each
    object on its own (CPython's PYTHONMALLOC=malloc); block sizes stay the same. */
@@ -44,6 +46,7 @@
 
 typedef struct Pool Pool;
 struct Pool {
+    bool gc_objects; /* first: gc_is_gc_fast() reads it */
     Pool *next; /* in its class's list of pools with room, or an empty list */
     Pool *prev;
     void *free;     /* chain of freed blocks, linked through their first word */
@@ -55,18 +58,18 @@ struct Pool {
 #define POOL_FIRST ((sizeof(Pool) + MEM_ALIGN - 1) & ~(size_t)(MEM_ALIGN - 1))
 
 /* The 16-byte header of a big block: its size as requested (as its class would
-   have it, for a small block that no pool could hold). */
+   have it, for a small block that no pool could hold), and its kind. */
 typedef struct Big {
     size_t size;
-    size_t pad;
+    size_t gc_object;
 } Big;
 
+GcPools gc_pools;
+
 static struct {
-    char *base; /* the reserved range [base, base + size), NULL when none */
-    size_t size;
-    char *top;  /* pools are carved below top */
+    char *top; /* pools are carved from gc_pools.base up to top */
     bool tried;
-    Pool *usable[MEM_CLASSES]; /* per class, pools with at least one free block */
+    Pool *usable[2][MEM_CLASSES]; /* per kind and class, pools with a free block */
     Pool *warm;                /* empty pools, pages kept */
     size_t warm_count;
     Pool *cold;                /* empty pools, pages given back */
@@ -74,7 +77,7 @@ static struct {
 
 static bool region_has(const void *p)
 {
-    return (uintptr_t)p - (uintptr_t)mem.base < mem.size;
+    return (uintptr_t)p - gc_pools.base < gc_pools.size;
 }
 
 static Pool *pool_of(const void *p)
@@ -94,9 +97,13 @@ static void reserve_region(void)
         if (p == MAP_FAILED)
             continue;
         uintptr_t start = ((uintptr_t)p + MEM_POOL_SIZE - 1) & ~(MEM_POOL_SIZE - 1);
-        mem.base = (char *)start;
-        mem.size = size;
-        mem.top = mem.base;
+        /* Past the first few MiB (an idle kernel's whole heap), huge pages: a
+           full collection walks every pool, and TLB misses were a sixth of it. */
+        uintptr_t huge = (start + MEM_HUGE_AFTER + MEM_HUGE_PAGE - 1) & ~(MEM_HUGE_PAGE - 1);
+        madvise((void *)huge, start + size - huge, MADV_HUGEPAGE);
+        gc_pools.base = start;
+        gc_pools.size = size;
+        mem.top = (char *)start;
         return;
     }
 }
@@ -106,9 +113,14 @@ static bool has_room(const Pool *pool)
     return pool->free != NULL || pool->fresh + pool->size <= (char *)pool + MEM_POOL_SIZE;
 }
 
+static Pool **usable_head(const Pool *pool)
+{
+    return &mem.usable[pool->gc_objects][(pool->size - 1) / MEM_ALIGN];
+}
+
 static void usable_push(Pool *pool)
 {
-    Pool **head = &mem.usable[(pool->size - 1) / MEM_ALIGN];
+    Pool **head = usable_head(pool);
     pool->prev = NULL;
     pool->next = *head;
     if (*head)
@@ -121,13 +133,14 @@ static void usable_remove(Pool *pool)
     if (pool->prev)
         pool->prev->next = pool->next;
     else
-        mem.usable[(pool->size - 1) / MEM_ALIGN] = pool->next;
+        *usable_head(pool) = pool->next;
     if (pool->next)
         pool->next->prev = pool->prev;
 }
 
-/* An empty pool for blocks of `size`, made usable; NULL when the range is full. */
-static Pool *pool_new(size_t size)
+/* An empty pool for blocks of `size` and that kind, made usable; NULL when the
+   range is full. */
+static Pool *pool_new(size_t size, bool gc_objects)
 {
     Pool *pool;
     if (mem.warm != NULL) {
@@ -137,12 +150,13 @@ static Pool *pool_new(size_t size)
     } else if (mem.cold != NULL) {
         pool = mem.cold;
         mem.cold = pool->next;
-    } else if (mem.top + MEM_POOL_SIZE <= mem.base + mem.size) {
+    } else if ((uintptr_t)mem.top + MEM_POOL_SIZE <= gc_pools.base + gc_pools.size) {
         pool = (Pool *)(void *)mem.top;
         mem.top += MEM_POOL_SIZE;
     } else {
         return NULL;
     }
+    pool->gc_objects = gc_objects;
     pool->free = NULL;
     pool->fresh = (char *)pool + POOL_FIRST;
     pool->size = (uint32_t)size;
@@ -167,10 +181,10 @@ static void pool_release(Pool *pool)
     mem.cold = pool;
 }
 
-static void *small_alloc(size_t size)
+static void *small_alloc(size_t size, bool gc_object)
 {
-    Pool *pool = mem.usable[(size - 1) / MEM_ALIGN];
-    if (pool == NULL && (pool = pool_new(size)) == NULL)
+    Pool *pool = mem.usable[gc_object][(size - 1) / MEM_ALIGN];
+    if (pool == NULL && (pool = pool_new(size, gc_object)) == NULL)
         return NULL;
     void *p = pool->free;
     if (p != NULL) {
@@ -206,13 +220,13 @@ static size_t class_size(size_t size)
     return size == 0 ? MEM_ALIGN : (size + MEM_ALIGN - 1) & ~(size_t)(MEM_ALIGN - 1);
 }
 
-void *gc_mem_alloc(size_t size)
+void *gc_mem_alloc(size_t size, bool gc_object)
 {
     if (size <= MEM_SMALL_MAX) {
         if (!mem.tried)
             reserve_region();
         size = class_size(size);
-        void *p = small_alloc(size);
+        void *p = small_alloc(size, gc_object);
         if (p != NULL)
             return p;
     }
@@ -222,6 +236,7 @@ void *gc_mem_alloc(size_t size)
     if (big == NULL)
         return NULL;
     big->size = size;
+    big->gc_object = gc_object;
     return big + 1;
 }
 
@@ -242,10 +257,15 @@ void gc_mem_free(void *p)
         free((Big *)p - 1);
 }
 
+static bool is_gc_block(const void *p)
+{
+    return region_has(p) ? pool_of(p)->gc_objects : ((const Big *)p - 1)->gc_object != 0;
+}
+
 void *gc_mem_realloc(void *p, size_t size)
 {
     if (p == NULL)
-        return gc_mem_alloc(size);
+        return gc_mem_alloc(size, false);
     size_t old = gc_mem_size(p);
     size_t want = size <= MEM_SMALL_MAX ? class_size(size) : size;
     if (want == old)
@@ -259,7 +279,7 @@ void *gc_mem_realloc(void *p, size_t size)
         big->size = size;
         return big + 1;
     }
-    void *q = gc_mem_alloc(size);
+    void *q = gc_mem_alloc(size, is_gc_block(p));
     if (q == NULL)
         return NULL;
     memcpy(q, p, old < want ? old : want);

@@ -24,7 +24,7 @@ static void test_sizes(void)
     static const size_t sizes[] = {0, 1, 7, 8, 9, 24, 55, 56, 57, 511, 512, 513, 4096};
     static const size_t want[] = {8, 8, 8, 8, 16, 24, 56, 56, 64, 512, 512, 513, 4096};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        unsigned char *p = gc_mem_alloc(sizes[i]);
+        unsigned char *p = gc_mem_alloc(sizes[i], i % 2 == 0);
         CHECK(p != NULL);
         CHECK(((uintptr_t)p & 7) == 0);
         CHECK(gc_mem_size(p) == want[i]);
@@ -43,7 +43,7 @@ static void test_reuse(void)
     for (int round = 0; round < 3; round++) {
         for (size_t i = 0; i < N; i++) {
             size_t size = 8 + (i * 37) % 300;
-            blocks[i] = gc_mem_alloc(size);
+            blocks[i] = gc_mem_alloc(size, i % 3 == 0);
             CHECK(blocks[i] != NULL && all_zero(blocks[i], gc_mem_size(blocks[i])));
             memset(blocks[i], (int)(i & 0xFF), gc_mem_size(blocks[i]));
         }
@@ -72,14 +72,14 @@ static void test_many_pools(void)
     if (blocks == NULL)
         return;
     for (size_t i = 0; i < N; i++)
-        blocks[i] = gc_mem_alloc(40);
+        blocks[i] = gc_mem_alloc(40, false);
     for (size_t i = 0; i < N; i++) {
         memset(blocks[i], 0xFF, 40);
         gc_mem_free(blocks[i]);
     }
     bool zero = true;
     for (size_t i = 0; i < N / 2; i++) {
-        blocks[i] = gc_mem_alloc(72);
+        blocks[i] = gc_mem_alloc(72, true);
         zero &= blocks[i] != NULL && all_zero(blocks[i], 72);
     }
     CHECK(zero);

@@ -374,8 +374,11 @@ static size_t collect_main(int generation, GcTrigger trigger, size_t *collected,
     if (gc_state.debug & GC_DEBUG_STATS)
         gc_debug_printf("gc: done, %zu unreachable, %zu uncollectable, %.4fs elapsed\n",
                         n + m, n, (double)elapsed / 1e6);
-    if (generation == GC_NUM_GENERATIONS - 1 && gc_state.hooks.clear_freelists)
-        gc_state.hooks.clear_freelists();
+    if (generation == GC_NUM_GENERATIONS - 1) {
+        if (gc_state.hooks.clear_freelists)
+            gc_state.hooks.clear_freelists();
+        gc_mem_trim();
+    }
 
     GcGenStats *stats = &gc_state.stats[generation];
     stats->collections++;

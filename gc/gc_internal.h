@@ -214,6 +214,9 @@ void *gc_mem_alloc(size_t size, bool gc_object);
    memory (p intact). */
 void *gc_mem_realloc(void *p, size_t size);
 void gc_mem_free(void *p);
+/* Give back the pages of the pools that stayed empty since the last call
+   (beyond a few kept for reuse); called after every full collection. */
+void gc_mem_trim(void);
 /* The bytes p's block occupies: its size rounded up to its size class (small
    blocks) or as requested (big ones). Deterministic for a given request. */
 size_t gc_mem_size(const void *p);

@@ -8,8 +8,10 @@
  * size is its pool's class, read from the pool header. Classes are multiples of
  * 8 bytes, so a block's size never depends on malloc's rounding. Bigger blocks
  * come from malloc behind a 16-byte header holding their size. Emptied pools
- * are kept for reuse by any class; past MEM_WARM_POOLS of them, their pages go
- * back to the system until they are needed again.
+ * are kept for reuse by any class; those still unused one gc_mem_trim() later
+ * (every full collection), past MEM_WARM_POOLS of them, give their pages back
+ * to the system until they are needed again: a program that frees and builds
+ * again between full collections does not pay page faults for it.
  */
 #include "gc_internal.h"
 
@@ -53,6 +55,7 @@ struct Pool {
     char *fresh;    /* first never-used block */
     uint32_t size;  /* block size */
     uint32_t used;  /* blocks handed out */
+    uint32_t epoch; /* when it went on the warm list */
 };
 
 #define POOL_FIRST ((sizeof(Pool) + MEM_ALIGN - 1) & ~(size_t)(MEM_ALIGN - 1))
@@ -70,9 +73,10 @@ static struct {
     char *top; /* pools are carved from gc_pools.base up to top */
     bool tried;
     Pool *usable[2][MEM_CLASSES]; /* per kind and class, pools with a free block */
-    Pool *warm;                /* empty pools, pages kept */
-    size_t warm_count;
-    Pool *cold;                /* empty pools, pages given back */
+    Pool *warm;   /* empty pools, pages kept, the most recently emptied first */
+    uint32_t epoch; /* gc_mem_trim() calls so far */
+    Pool **cold;  /* empty pools, pages given back (so not linked through them) */
+    size_t ncold, cold_cap;
 } mem;
 
 static bool region_has(const void *p)
@@ -146,10 +150,8 @@ static Pool *pool_new(size_t size, bool gc_objects)
     if (mem.warm != NULL) {
         pool = mem.warm;
         mem.warm = pool->next;
-        mem.warm_count--;
-    } else if (mem.cold != NULL) {
-        pool = mem.cold;
-        mem.cold = pool->next;
+    } else if (mem.ncold > 0) {
+        pool = mem.cold[--mem.ncold];
     } else if ((uintptr_t)mem.top + MEM_POOL_SIZE <= gc_pools.base + gc_pools.size) {
         pool = (Pool *)(void *)mem.top;
         mem.top += MEM_POOL_SIZE;
@@ -166,19 +168,47 @@ static Pool *pool_new(size_t size, bool gc_objects)
 }
 
 /* Every block of the pool is free again (and it is on no list): keep it for
-   any class. */
+   any class until gc_mem_trim(). */
 static void pool_release(Pool *pool)
 {
-    if (mem.warm_count < MEM_WARM_POOLS) {
-        pool->next = mem.warm;
-        mem.warm = pool;
-        mem.warm_count++;
-        return;
+    pool->epoch = mem.epoch;
+    pool->next = mem.warm;
+    mem.warm = pool;
+}
+
+/* Give a warm pool's pages back; false when cold has no room (it stays warm). */
+static bool pool_cool(Pool *pool)
+{
+    if (mem.ncold == mem.cold_cap) {
+        size_t cap = mem.cold_cap ? 2 * mem.cold_cap : 256;
+        Pool **cold = realloc(mem.cold, cap * sizeof *cold);
+        if (cold == NULL)
+            return false;
+        mem.cold = cold;
+        mem.cold_cap = cap;
     }
-    /* The header goes too; pool_new writes it again. */
-    madvise(pool, MEM_POOL_SIZE, MADV_DONTNEED);
-    pool->next = mem.cold;
-    mem.cold = pool;
+    madvise(pool, MEM_POOL_SIZE, MADV_DONTNEED); /* the header too */
+    mem.cold[mem.ncold++] = pool;
+    return true;
+}
+
+void gc_mem_trim(void)
+{
+    /* The warm list runs from the newest epoch to the oldest. */
+    Pool **link = &mem.warm;
+    for (size_t kept = 0; *link != NULL; kept++) {
+        Pool *pool = *link;
+        if (pool->epoch != mem.epoch && kept >= MEM_WARM_POOLS) {
+            *link = pool->next;
+            if (!pool_cool(pool)) {
+                *link = pool;
+                break;
+            }
+        } else {
+            link = &pool->next;
+        }
+    }
+    mem.epoch++;
 }
 
 static void *small_alloc(size_t size, bool gc_object)

@@ -62,8 +62,21 @@ static void test_reuse(void)
     }
 }
 
-/* Enough blocks for hundreds of pools: emptied pools past the warm limit give
-   their pages back, and come back zero-filled for another class. */
+static long resident_kib(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f == NULL)
+        return -1;
+    if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+        resident = -1;
+    fclose(f);
+    return resident < 0 ? -1 : resident * 4;
+}
+
+/* Enough blocks for hundreds of pools: emptied pools stay until they were
+   unused for a whole gc_mem_trim() period, then give their pages back, and
+   come back zero-filled for another class. */
 static void test_many_pools(void)
 {
     enum { N = 200000 };
@@ -76,6 +89,15 @@ static void test_many_pools(void)
     for (size_t i = 0; i < N; i++) {
         memset(blocks[i], 0xFF, 40);
         gc_mem_free(blocks[i]);
+    }
+    long full = resident_kib();
+    gc_mem_trim(); /* emptied since the last trim: kept */
+    long kept = resident_kib();
+    gc_mem_trim(); /* unused for a whole period: given back */
+    long trimmed = resident_kib();
+    if (gc_pools.size != 0 && full > 0) {
+        CHECK(kept > full - 1024);
+        CHECK(trimmed < full - 6 * 1024); /* the blocks took 8,000 KiB */
     }
     bool zero = true;
     for (size_t i = 0; i < N / 2; i++) {

@@ -152,7 +152,8 @@ static int dict_merge(MpObject *d, MpObject *other)
         while (mp_table_next(t, &pos, &k, &v)) {
             MP_INCREF(k);
             MP_INCREF(v);
-            int r = mp_table_set_hashed(TABLE(d), k, t->entries[pos - 1].hash, v);
+            int64_t hash = mp_table_entries(t->keys)[pos - 1].hash;
+            int r = mp_table_set_hashed(TABLE(d), k, hash, v);
             if (r == 0)
                 maintain_tracking(d, k, v);
             MP_DECREF(k);

@@ -340,19 +340,29 @@ typedef struct MpTableEntry {
     MpObject *key; /* NULL: deleted entry */
     MpObject *value;
 } MpTableEntry;
+/* The part of a table that grows, allocated apart as CPython's keys object: this
+   header, `nindices` indices, then `capacity` entries in one buffer. Every empty
+   table shares one static empty keys (nindices 0) until its first insert. */
+typedef struct MpTableKeys {
+    int64_t nentries; /* entries slots used, live or deleted */
+    int64_t capacity; /* entries allocated */
+    int64_t nindices; /* power of two; 0 in the shared empty keys */
+    /* 0, or a number no other keys ever had, kept until a key is added or
+       removed (CPython's dk_version): caches of where a key sits check it. */
+    uint64_t version;
+    int64_t indices[]; /* -1 empty, -2 dummy, else entry index */
+} MpTableKeys;
+static inline MpTableEntry *mp_table_entries(MpTableKeys *k)
+{
+    return (MpTableEntry *)(k->indices + k->nindices);
+}
+/* 32 bytes, so an empty dict is 64 as in CPython. */
 typedef struct MpTable {
-    int64_t used;       /* live entries */
-    int64_t nentries;   /* entries slots used, live or deleted */
-    int64_t capacity;   /* entries allocated */
-    int64_t nindices;   /* power of two */
-    int64_t *indices;   /* -1 empty, -2 dummy, else entry index */
-    MpTableEntry *entries;
-    GcType *owner;      /* whose live_bytes the buffers count toward */
-    bool str_keys;      /* only str keys so far (CPython's unicode table kind) */
-    bool watched;       /* a type's dict: every change calls mp_type_modified() */
-    /* 0, or a number no other table ever had, kept until a key is added or
-       removed (CPython's dict keys version): caches of where a key sits check it. */
-    uint64_t keys_version;
+    int64_t used;      /* live entries */
+    MpTableKeys *keys; /* never NULL */
+    GcType *owner;     /* whose live_bytes the keys count toward */
+    bool str_keys;     /* only str keys so far (CPython's unicode table kind) */
+    bool watched;      /* a type's dict: every change calls mp_type_modified() */
 } MpTable;
 void mp_table_init(MpTable *t, GcType *owner);
 void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
@@ -361,9 +371,10 @@ void mp_table_fini(MpTable *t); /* drops every reference, frees the buffers */
 MpObject *mp_table_get(MpTable *t, MpObject *key);
 /* Fast path for interned str keys (pointer compare first). Borrowed or NULL. */
 MpObject *mp_table_get_str(MpTable *t, MpObject *key);
-/* The same lookup giving the entry's index in t->entries, or -1 when absent. */
+/* The same lookup giving the entry's index in mp_table_entries(t->keys), or -1
+   when absent. */
 int64_t mp_table_index_str(MpTable *t, MpObject *key);
-/* t->keys_version, first given a fresh number if it has none. */
+/* t->keys->version, first given a fresh number if it has none. */
 uint64_t mp_table_keys_version(MpTable *t);
 int mp_table_set(MpTable *t, MpObject *key, MpObject *value); /* borrows both */
 /* 1 removed, 0 absent, -1 error. */

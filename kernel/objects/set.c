@@ -313,7 +313,7 @@ static int set_update(MpSet *s, MpObject *other)
         int64_t pos = 0;
         MpObject *k, *v;
         while (mp_table_next(t, &pos, &k, &v))
-            if (add_entry(s, k, t->entries[pos - 1].hash) < 0)
+            if (add_entry(s, k, mp_table_entries(t->keys)[pos - 1].hash) < 0)
                 return -1;
         return 0;
     }

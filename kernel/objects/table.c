@@ -7,7 +7,9 @@
  * array kept in insertion order. Capacity is 2/3 of the indices; a full table
  * is rebuilt for 3 * used, so sizes (and sys.getsizeof of dicts) follow
  * CPython 3.11. str_keys mirrors CPython's "unicode" table kind: the first
- * non-str key rebuilds the table as a general one.
+ * non-str key rebuilds the table as a general one. Both arrays live in an
+ * MpTableKeys block; the MpTable itself keeps only the count, the block and
+ * the owner, so an empty dict costs no more than CPython's.
  */
 #include "object.h"
 
@@ -27,37 +29,44 @@ static int64_t usable_for(int64_t nindices)
     return (nindices << 1) / 3;
 }
 
+/* What every empty table points at (CPython's Py_EMPTY_KEYS). Never written:
+   inserting first allocates a block. Version 1 is its own, for good: all empty
+   tables have the same (no) keys, so a cache may share it. */
+static MpTableKeys empty_keys = {.version = 1};
+
 void mp_table_init(MpTable *t, GcType *owner)
 {
-    memset(t, 0, sizeof *t);
-    t->owner = owner;
+    *t = (MpTable){.keys = &empty_keys, .owner = owner};
 }
 
-/* indices and entries share one buffer (entries right after the indices), as
-   CPython's keys object: one allocation per table instead of two. */
-static size_t buffer_size(int64_t nindices, int64_t capacity)
+static size_t keys_size(const MpTableKeys *k)
 {
-    return (size_t)nindices * sizeof(int64_t) + (size_t)capacity * sizeof(MpTableEntry);
+    return sizeof *k + (size_t)k->nindices * sizeof(int64_t) +
+           (size_t)k->capacity * sizeof(MpTableEntry);
+}
+
+static void keys_free(GcType *owner, MpTableKeys *k)
+{
+    if (k != &empty_keys)
+        gc_buffer_free(owner, k, keys_size(k));
 }
 
 /* Release entries in insertion order (key, then value), as CPython's dict
    dealloc. The table is emptied before any DECREF runs. */
 void mp_table_fini(MpTable *t)
 {
-    MpTableEntry *e = t->entries;
-    int64_t n = t->nentries, cap = t->capacity, nix = t->nindices;
-    int64_t *ix = t->indices;
-    GcType *owner = t->owner;
+    MpTableKeys *k = t->keys;
+    MpTableEntry *e = mp_table_entries(k);
     bool watched = t->watched;
-    mp_table_init(t, owner);
+    mp_table_init(t, t->owner);
     t->watched = watched;
     if (watched)
         mp_type_modified();
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < k->nentries; i++) {
         MP_XDECREF(e[i].key);
         MP_XDECREF(e[i].value);
     }
-    gc_buffer_free(owner, ix, buffer_size(nix, cap));
+    keys_free(t->owner, k);
 }
 
 void mp_table_clear(MpTable *t)
@@ -68,34 +77,32 @@ void mp_table_clear(MpTable *t)
 /* Rebuild with nindices slots (a power of two >= 8), compacting entries. */
 static int table_resize(MpTable *t, int64_t nindices)
 {
-    int64_t cap = usable_for(nindices);
-    int64_t *ix = gc_buffer_alloc(t->owner, buffer_size(nindices, cap));
-    if (!ix) {
+    MpTableKeys shape = {.nindices = nindices, .capacity = usable_for(nindices)};
+    MpTableKeys *k = gc_buffer_alloc(t->owner, keys_size(&shape));
+    if (!k) {
         mp_err_nomemory();
         return -1;
     }
-    MpTableEntry *e = (MpTableEntry *)(ix + nindices);
-    memset(ix, 0xff, (size_t)nindices * sizeof(int64_t)); /* IX_EMPTY */
+    *k = shape; /* version 0: the keys are new */
+    memset(k->indices, 0xff, (size_t)nindices * sizeof(int64_t)); /* IX_EMPTY */
+    MpTableKeys *old = t->keys;
+    MpTableEntry *from = mp_table_entries(old), *e = mp_table_entries(k);
     int64_t n = 0;
     uint64_t mask = (uint64_t)nindices - 1;
-    for (int64_t k = 0; k < t->nentries; k++) {
-        if (!t->entries[k].key)
+    for (int64_t j = 0; j < old->nentries; j++) {
+        if (!from[j].key)
             continue;
-        e[n] = t->entries[k];
+        e[n] = from[j];
         uint64_t perturb = (uint64_t)e[n].hash, i = perturb & mask;
-        while (ix[i] != IX_EMPTY) {
+        while (k->indices[i] != IX_EMPTY) {
             perturb >>= PERTURB_SHIFT;
             i = (i * 5 + perturb + 1) & mask;
         }
-        ix[i] = n++;
+        k->indices[i] = n++;
     }
-    gc_buffer_free(t->owner, t->indices, buffer_size(t->nindices, t->capacity));
-    t->indices = ix;
-    t->entries = e;
-    t->keys_version = 0;
-    t->nindices = nindices;
-    t->capacity = cap;
-    t->nentries = n;
+    k->nentries = n;
+    t->keys = k;
+    keys_free(t->owner, old);
     return 0;
 }
 
@@ -112,17 +119,20 @@ static int table_grow(MpTable *t)
    *slot receives the indices position holding it (or -1). */
 static int64_t lookup(MpTable *t, MpObject *key, int64_t hash, int64_t *slot)
 {
-    if (t->nindices == 0)
-        return -1;
 restart:;
-    uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
+    MpTableKeys *keys = t->keys;
+    if (keys->nindices == 0)
+        return -1;
+    MpTableEntry *entries = mp_table_entries(keys);
+    uint64_t mask = (uint64_t)keys->nindices - 1, perturb = (uint64_t)hash,
+             i = perturb & mask;
     bool key_is_str = mp_is_str(key);
     for (;;) {
-        int64_t ix = t->indices[i];
+        int64_t ix = keys->indices[i];
         if (ix == IX_EMPTY)
             return -1;
         if (ix >= 0) {
-            MpTableEntry *e = &t->entries[ix];
+            MpTableEntry *e = &entries[ix];
             if (e->key == key) {
                 *slot = (int64_t)i;
                 return ix;
@@ -135,14 +145,12 @@ restart:;
                     }
                 } else {
                     MpObject *k = e->key;
-                    MpTableEntry *entries = t->entries;
                     MP_INCREF(k);
                     int r = mp_compare_bool(k, key, MP_EQ);
                     MP_DECREF(k);
                     if (r < 0)
                         return -2;
-                    if (entries != t->entries || t->nindices == 0 ||
-                        t->entries[ix].key != k)
+                    if (keys != t->keys || entries[ix].key != k)
                         goto restart; /* the table mutated under us */
                     if (r) {
                         *slot = (int64_t)i;
@@ -159,7 +167,7 @@ restart:;
 MpObject *mp_table_get_hashed(MpTable *t, MpObject *key, int64_t hash)
 {
     int64_t slot, ix = lookup(t, key, hash, &slot);
-    return ix >= 0 ? t->entries[ix].value : NULL;
+    return ix >= 0 ? mp_table_entries(t->keys)[ix].value : NULL;
 }
 
 MpObject *mp_table_get(MpTable *t, MpObject *key)
@@ -172,16 +180,19 @@ MpObject *mp_table_get(MpTable *t, MpObject *key)
 
 int64_t mp_table_index_str(MpTable *t, MpObject *key)
 {
-    if (t->nindices == 0)
+    MpTableKeys *keys = t->keys;
+    if (keys->nindices == 0)
         return -1;
     int64_t hash = mp_str_hash(key);
-    uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
+    MpTableEntry *entries = mp_table_entries(keys);
+    uint64_t mask = (uint64_t)keys->nindices - 1, perturb = (uint64_t)hash,
+             i = perturb & mask;
     for (;;) {
-        int64_t ix = t->indices[i];
+        int64_t ix = keys->indices[i];
         if (ix == IX_EMPTY)
             return -1;
         if (ix >= 0) {
-            MpTableEntry *e = &t->entries[ix];
+            MpTableEntry *e = &entries[ix];
             if (e->key == key ||
                 (e->hash == hash && mp_is_str(e->key) && mp_str_equal(e->key, key)))
                 return ix;
@@ -194,15 +205,15 @@ int64_t mp_table_index_str(MpTable *t, MpObject *key)
 MpObject *mp_table_get_str(MpTable *t, MpObject *key)
 {
     int64_t ix = mp_table_index_str(t, key);
-    return ix >= 0 ? t->entries[ix].value : NULL;
+    return ix >= 0 ? mp_table_entries(t->keys)[ix].value : NULL;
 }
 
 uint64_t mp_table_keys_version(MpTable *t)
 {
-    static uint64_t last_version;
-    if (t->keys_version == 0)
-        t->keys_version = ++last_version;
-    return t->keys_version;
+    static uint64_t last_version = 1; /* the empty keys' */
+    if (t->keys->version == 0)
+        t->keys->version = ++last_version;
+    return t->keys->version;
 }
 
 int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value)
@@ -214,11 +225,10 @@ int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value
         mp_type_modified();
     if (ix >= 0) {
         MP_INCREF(value);
-        MP_SETREF(t->entries[ix].value, value);
+        MP_SETREF(mp_table_entries(t->keys)[ix].value, value);
         return 0;
     }
-    t->keys_version = 0;
-    if (t->nindices == 0) {
+    if (t->keys->nindices == 0) {
         t->str_keys = mp_is_str(key);
         if (table_resize(t, MIN_SIZE) < 0)
             return -1;
@@ -227,17 +237,19 @@ int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value
         if (table_grow(t) < 0)
             return -1;
     }
-    if (t->nentries >= t->capacity && table_grow(t) < 0)
+    if (t->keys->nentries >= t->keys->capacity && table_grow(t) < 0)
         return -1;
-    uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
-    while (t->indices[i] >= 0) {
+    MpTableKeys *k = t->keys;
+    k->version = 0;
+    uint64_t mask = (uint64_t)k->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
+    while (k->indices[i] >= 0) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
     MP_INCREF(key);
     MP_INCREF(value);
-    t->indices[i] = t->nentries;
-    t->entries[t->nentries++] = (MpTableEntry){hash, key, value};
+    k->indices[i] = k->nentries;
+    mp_table_entries(k)[k->nentries++] = (MpTableEntry){hash, key, value};
     t->used++;
     return 0;
 }
@@ -262,12 +274,12 @@ int mp_table_pop(MpTable *t, MpObject *key, MpObject **value)
         return 0;
     if (t->watched)
         mp_type_modified();
-    t->keys_version = 0;
-    MpTableEntry *e = &t->entries[ix];
+    t->keys->version = 0;
+    MpTableEntry *e = &mp_table_entries(t->keys)[ix];
     MpObject *k = e->key;
     *value = e->value;
     e->key = e->value = NULL;
-    t->indices[slot] = IX_DUMMY;
+    t->keys->indices[slot] = IX_DUMMY;
     t->used--;
     MP_DECREF(k);
     return 1;
@@ -284,33 +296,36 @@ int mp_table_del(MpTable *t, MpObject *key)
 
 bool mp_table_popitem(MpTable *t, MpObject **key, MpObject **value)
 {
-    while (t->nentries > 0 && !t->entries[t->nentries - 1].key)
-        t->nentries--;
-    if (t->nentries == 0)
+    MpTableKeys *k = t->keys;
+    MpTableEntry *entries = mp_table_entries(k);
+    while (k->nentries > 0 && !entries[k->nentries - 1].key)
+        k->nentries--;
+    if (k->nentries == 0)
         return false;
     if (t->watched)
         mp_type_modified();
-    t->keys_version = 0;
-    MpTableEntry *e = &t->entries[t->nentries - 1];
-    uint64_t mask = (uint64_t)t->nindices - 1, perturb = (uint64_t)e->hash,
+    k->version = 0;
+    MpTableEntry *e = &entries[k->nentries - 1];
+    uint64_t mask = (uint64_t)k->nindices - 1, perturb = (uint64_t)e->hash,
              i = perturb & mask;
-    while (t->indices[i] != t->nentries - 1) {
+    while (k->indices[i] != k->nentries - 1) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
-    t->indices[i] = IX_DUMMY;
+    k->indices[i] = IX_DUMMY;
     *key = e->key;
     *value = e->value;
     e->key = e->value = NULL;
-    t->nentries--;
+    k->nentries--;
     t->used--;
     return true;
 }
 
 bool mp_table_next(const MpTable *t, int64_t *pos, MpObject **key, MpObject **value)
 {
-    while (*pos < t->nentries) {
-        const MpTableEntry *e = &t->entries[(*pos)++];
+    MpTableKeys *k = t->keys;
+    while (*pos < k->nentries) {
+        const MpTableEntry *e = &mp_table_entries(k)[(*pos)++];
         if (e->key) {
             *key = e->key;
             *value = e->value;
@@ -324,8 +339,9 @@ bool mp_table_next(const MpTable *t, int64_t *pos, MpObject **key, MpObject **va
    then key for each live entry. */
 int mp_table_traverse(MpTable *t, GcVisit visit, void *arg)
 {
-    for (int64_t i = 0; i < t->nentries; i++) {
-        MpTableEntry *e = &t->entries[i];
+    MpTableKeys *k = t->keys;
+    for (int64_t i = 0; i < k->nentries; i++) {
+        MpTableEntry *e = &mp_table_entries(k)[i];
         if (!e->key)
             continue;
         int r;
@@ -341,13 +357,13 @@ int mp_table_copy(MpTable *dst, const MpTable *src)
 {
     if (dst->used == 0 && src->used > 0) {
         /* CPython clones a dense table at its size, else sizes for 3/2 used. */
-        int64_t n = src->nindices;
-        if (src->used < src->nentries * 2 / 3) {
+        int64_t n = src->keys->nindices;
+        if (src->used < src->keys->nentries * 2 / 3) {
             int64_t want = (src->used * 3 + 1) / 2;
             for (n = MIN_SIZE; n < want; n <<= 1)
                 ;
         }
-        if (usable_for(dst->nindices) < src->used) {
+        if (dst->keys->capacity < src->used) {
             dst->str_keys = src->str_keys;
             if (table_resize(dst, n) < 0)
                 return -1;
@@ -355,9 +371,11 @@ int mp_table_copy(MpTable *dst, const MpTable *src)
     }
     int64_t pos = 0;
     MpObject *k, *v;
-    while (mp_table_next(src, &pos, &k, &v))
-        if (mp_table_set_hashed(dst, k, src->entries[pos - 1].hash, v) < 0)
+    while (mp_table_next(src, &pos, &k, &v)) {
+        int64_t hash = mp_table_entries(src->keys)[pos - 1].hash;
+        if (mp_table_set_hashed(dst, k, hash, v) < 0)
             return -1;
+    }
     return 0;
 }
 
@@ -365,10 +383,9 @@ int mp_table_copy(MpTable *dst, const MpTable *src)
    header, 1/2/4/8-byte indices, 16- or 24-byte entries. */
 size_t mp_table_sizeof(const MpTable *t)
 {
-    if (t->nindices == 0)
+    int64_t n = t->keys->nindices;
+    if (n == 0)
         return 0;
-    size_t ixsize = t->nindices <= 128 ? 1 : t->nindices <= 32768 ? 2
-                  : t->nindices <= ((int64_t)1 << 31) ? 4 : 8;
-    return 32 + (size_t)t->nindices * ixsize +
-           (size_t)t->capacity * (t->str_keys ? 16 : 24);
+    size_t ixsize = n <= 128 ? 1 : n <= 32768 ? 2 : n <= ((int64_t)1 << 31) ? 4 : 8;
+    return 32 + (size_t)n * ixsize + (size_t)t->keys->capacity * (t->str_keys ? 16 : 24);
 }

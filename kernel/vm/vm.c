@@ -388,9 +388,10 @@ static MpObject *load_global_cached(MpObject *globals, MpCode *code, int i)
 {
     MpTable *g = &((MpDict *)globals)->table, *b = &((MpDict *)vm.builtins)->table;
     MpGlobalCache *c = code->global_cache ? &code->global_cache[i] : NULL;
-    if (c && g->keys_version != 0 && c->globals_version == g->keys_version &&
-        (c->builtins_version == 0 || c->builtins_version == b->keys_version)) {
-        MpObject *v = (c->builtins_version ? b : g)->entries[c->index].value;
+    if (c && g->keys->version != 0 && c->globals_version == g->keys->version &&
+        (c->builtins_version == 0 || c->builtins_version == b->keys->version)) {
+        MpTableKeys *k = c->builtins_version ? b->keys : g->keys;
+        MpObject *v = mp_table_entries(k)[c->index].value;
         MP_INCREF(v);
         return v;
     }
@@ -408,7 +409,7 @@ static MpObject *load_global_cached(MpObject *globals, MpCode *code, int i)
     if (c)
         *c = (MpGlobalCache){mp_table_keys_version(g),
                              where == b ? mp_table_keys_version(b) : 0, ix};
-    MpObject *v = where->entries[ix].value;
+    MpObject *v = mp_table_entries(where->keys)[ix].value;
     MP_INCREF(v);
     return v;
 }

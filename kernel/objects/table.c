@@ -241,7 +241,8 @@ int mp_table_set_hashed(MpTable *t, MpObject *key, int64_t hash, MpObject *value
         return -1;
     MpTableKeys *k = t->keys;
     k->version = 0;
-    uint64_t mask = (uint64_t)k->nindices - 1, perturb = (uint64_t)hash, i = perturb & mask;
+    uint64_t mask = (uint64_t)k->nindices - 1, perturb = (uint64_t)hash,
+             i = perturb & mask;
     while (k->indices[i] >= 0) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -387,5 +388,6 @@ size_t mp_table_sizeof(const MpTable *t)
     if (n == 0)
         return 0;
     size_t ixsize = n <= 128 ? 1 : n <= 32768 ? 2 : n <= ((int64_t)1 << 31) ? 4 : 8;
-    return 32 + (size_t)n * ixsize + (size_t)t->keys->capacity * (t->str_keys ? 16 : 24);
+    return 32 + (size_t)n * ixsize +
+           (size_t)t->keys->capacity * (t->str_keys ? 16 : 24);
 }

@@ -187,23 +187,22 @@ void gc_list_move(GcHead *o, int id);
 void gc_list_merge(int from, int to);
 
 /* mem.c: every block gc/ hands out, 8-byte aligned. Small blocks come from
-   GC_POOL_SIZE pools in the range gc_pools describes; a pool holds GC objects
-   (with their GcLinks) or other blocks, never both, and its header starts with
-   a bool saying which, so the collector can tell a referent's kind without
-   reading the referent. */
+   pools in the range gc_pools describes: GC objects (with their GcLinks) in
+   its upper half, other blocks in the lower, so the collector can tell a
+   referent's kind from its address, without reading the referent. */
 #define GC_POOL_SIZE ((size_t)16 * 1024)
 typedef struct GcPools {
     uintptr_t base;
-    size_t size; /* 0: no pools, every block comes from malloc */
+    size_t half; /* 0: no pools, every block comes from malloc */
 } GcPools;
 extern GcPools gc_pools;
 
 /* gc_is_gc(o), for the collector's hot loops. */
 static inline bool gc_is_gc_fast(const GcHead *o)
 {
-    uintptr_t at = (uintptr_t)o;
-    if (at - gc_pools.base < gc_pools.size)
-        return *(const bool *)(at & ~(uintptr_t)(GC_POOL_SIZE - 1));
+    uintptr_t offset = (uintptr_t)o - gc_pools.base;
+    if (offset < 2 * gc_pools.half)
+        return offset >= gc_pools.half;
     return gc_is_gc(o);
 }
 

@@ -5,7 +5,9 @@
  * Small blocks (up to MEM_SMALL_MAX bytes) come from size-class pools, as
  * CPython's obmalloc: 16 KiB pools carved from one reserved address range, so
  * telling a small block from a big one is a range check and a small block's
- * size is its pool's class, read from the pool header. Classes are multiples of
+ * size is its pool's class, read from the pool header. The range has two
+ * sides: GC objects (with their GcLinks) in the upper half, everything else in
+ * the lower, so the collector tells a referent's kind by its address alone. Classes are multiples of
  * 8 bytes, so a block's size never depends on malloc's rounding. Bigger blocks
  * come from malloc behind a 16-byte header holding their size. Emptied pools
  * are kept for reuse by any class; those still unused one gc_mem_trim() later
@@ -48,8 +50,7 @@
 
 typedef struct Pool Pool;
 struct Pool {
-    bool gc_objects; /* first: gc_is_gc_fast() reads it */
-    Pool *next; /* in its class's list of pools with room, or an empty list */
+    Pool *next; /* in its class's list of pools with room, or a warm list */
     Pool *prev;
     void *free;     /* chain of freed blocks, linked through their first word */
     char *fresh;    /* first never-used block */
@@ -67,26 +68,42 @@ typedef struct Big {
     size_t gc_object;
 } Big;
 
+/* One half of the range: the pools of one kind of block. */
+typedef struct Side {
+    char *top, *end; /* pools are carved from the side's start up to top */
+    Pool *usable[MEM_CLASSES]; /* per class, pools with a free block */
+    Pool *warm;  /* empty pools, pages kept, the most recently emptied first */
+    Pool **cold; /* empty pools, pages given back (so not linked through them) */
+    size_t ncold, cold_cap;
+} Side;
+
 GcPools gc_pools;
 
 static struct {
-    char *top; /* pools are carved from gc_pools.base up to top */
     bool tried;
-    Pool *usable[2][MEM_CLASSES]; /* per kind and class, pools with a free block */
-    Pool *warm;   /* empty pools, pages kept, the most recently emptied first */
     uint32_t epoch; /* gc_mem_trim() calls so far */
-    Pool **cold;  /* empty pools, pages given back (so not linked through them) */
-    size_t ncold, cold_cap;
+    Side sides[2];  /* [0] other blocks, [1] GC objects */
 } mem;
 
 static bool region_has(const void *p)
 {
-    return (uintptr_t)p - gc_pools.base < gc_pools.size;
+    return (uintptr_t)p - gc_pools.base < 2 * gc_pools.half;
 }
 
 static Pool *pool_of(const void *p)
 {
     return (Pool *)((uintptr_t)p & ~(uintptr_t)(MEM_POOL_SIZE - 1));
+}
+
+/* Only for an address in the range. */
+static bool holds_gc_objects(const void *p)
+{
+    return (uintptr_t)p - gc_pools.base >= gc_pools.half;
+}
+
+static Side *side_of(const Pool *pool)
+{
+    return &mem.sides[holds_gc_objects(pool)];
 }
 
 static void reserve_region(void)
@@ -101,13 +118,18 @@ static void reserve_region(void)
         if (p == MAP_FAILED)
             continue;
         uintptr_t start = ((uintptr_t)p + MEM_POOL_SIZE - 1) & ~(MEM_POOL_SIZE - 1);
-        /* Past the first few MiB (an idle kernel's whole heap), huge pages: a
-           full collection walks every pool, and TLB misses were a sixth of it. */
-        uintptr_t huge = (start + MEM_HUGE_AFTER + MEM_HUGE_PAGE - 1) & ~(MEM_HUGE_PAGE - 1);
-        madvise((void *)huge, start + size - huge, MADV_HUGEPAGE);
         gc_pools.base = start;
-        gc_pools.size = size;
-        mem.top = (char *)start;
+        gc_pools.half = size / 2;
+        for (int kind = 0; kind < 2; kind++) {
+            uintptr_t from = start + (size_t)kind * gc_pools.half;
+            mem.sides[kind].top = (char *)from;
+            mem.sides[kind].end = (char *)(from + gc_pools.half);
+            /* Past the first few MiB (an idle kernel's whole heap), huge pages:
+               a full collection walks every pool, and TLB misses cost a sixth. */
+            uintptr_t huge =
+                (from + MEM_HUGE_AFTER + MEM_HUGE_PAGE - 1) & ~(MEM_HUGE_PAGE - 1);
+            madvise((void *)huge, from + gc_pools.half - huge, MADV_HUGEPAGE);
+        }
         return;
     }
 }
@@ -119,7 +141,7 @@ static bool has_room(const Pool *pool)
 
 static Pool **usable_head(const Pool *pool)
 {
-    return &mem.usable[pool->gc_objects][(pool->size - 1) / MEM_ALIGN];
+    return &side_of(pool)->usable[(pool->size - 1) / MEM_ALIGN];
 }
 
 static void usable_push(Pool *pool)
@@ -142,23 +164,22 @@ static void usable_remove(Pool *pool)
         pool->next->prev = pool->prev;
 }
 
-/* An empty pool for blocks of `size` and that kind, made usable; NULL when the
-   range is full. */
-static Pool *pool_new(size_t size, bool gc_objects)
+/* An empty pool of the side for blocks of `size`, made usable; NULL when the
+   side is full. */
+static Pool *pool_new(Side *side, size_t size)
 {
     Pool *pool;
-    if (mem.warm != NULL) {
-        pool = mem.warm;
-        mem.warm = pool->next;
-    } else if (mem.ncold > 0) {
-        pool = mem.cold[--mem.ncold];
-    } else if ((uintptr_t)mem.top + MEM_POOL_SIZE <= gc_pools.base + gc_pools.size) {
-        pool = (Pool *)(void *)mem.top;
-        mem.top += MEM_POOL_SIZE;
+    if (side->warm != NULL) {
+        pool = side->warm;
+        side->warm = pool->next;
+    } else if (side->ncold > 0) {
+        pool = side->cold[--side->ncold];
+    } else if (side->top + MEM_POOL_SIZE <= side->end) {
+        pool = (Pool *)(void *)side->top;
+        side->top += MEM_POOL_SIZE;
     } else {
         return NULL;
     }
-    pool->gc_objects = gc_objects;
     pool->free = NULL;
     pool->fresh = (char *)pool + POOL_FIRST;
     pool->size = (uint32_t)size;
@@ -171,36 +192,37 @@ static Pool *pool_new(size_t size, bool gc_objects)
    any class until gc_mem_trim(). */
 static void pool_release(Pool *pool)
 {
+    Side *side = side_of(pool);
     pool->epoch = mem.epoch;
-    pool->next = mem.warm;
-    mem.warm = pool;
+    pool->next = side->warm;
+    side->warm = pool;
 }
 
 /* Give a warm pool's pages back; false when cold has no room (it stays warm). */
-static bool pool_cool(Pool *pool)
+static bool pool_cool(Side *side, Pool *pool)
 {
-    if (mem.ncold == mem.cold_cap) {
-        size_t cap = mem.cold_cap ? 2 * mem.cold_cap : 256;
-        Pool **cold = realloc(mem.cold, cap * sizeof *cold);
+    if (side->ncold == side->cold_cap) {
+        size_t cap = side->cold_cap ? 2 * side->cold_cap : 256;
+        Pool **cold = realloc(side->cold, cap * sizeof *cold);
         if (cold == NULL)
             return false;
-        mem.cold = cold;
-        mem.cold_cap = cap;
+        side->cold = cold;
+        side->cold_cap = cap;
     }
     madvise(pool, MEM_POOL_SIZE, MADV_DONTNEED); /* the header too */
-    mem.cold[mem.ncold++] = pool;
+    side->cold[side->ncold++] = pool;
     return true;
 }
 
-void gc_mem_trim(void)
+static void trim_side(Side *side)
 {
     /* The warm list runs from the newest epoch to the oldest. */
-    Pool **link = &mem.warm;
+    Pool **link = &side->warm;
     for (size_t kept = 0; *link != NULL; kept++) {
         Pool *pool = *link;
         if (pool->epoch != mem.epoch && kept >= MEM_WARM_POOLS) {
             *link = pool->next;
-            if (!pool_cool(pool)) {
+            if (!pool_cool(side, pool)) {
                 *link = pool;
                 break;
             }
@@ -208,13 +230,20 @@ void gc_mem_trim(void)
             link = &pool->next;
         }
     }
+}
+
+void gc_mem_trim(void)
+{
+    trim_side(&mem.sides[0]);
+    trim_side(&mem.sides[1]);
     mem.epoch++;
 }
 
 static void *small_alloc(size_t size, bool gc_object)
 {
-    Pool *pool = mem.usable[gc_object][(size - 1) / MEM_ALIGN];
-    if (pool == NULL && (pool = pool_new(size, gc_object)) == NULL)
+    Side *side = &mem.sides[gc_object];
+    Pool *pool = side->usable[(size - 1) / MEM_ALIGN];
+    if (pool == NULL && (pool = pool_new(side, size)) == NULL)
         return NULL;
     void *p = pool->free;
     if (p != NULL) {
@@ -289,7 +318,7 @@ void gc_mem_free(void *p)
 
 static bool is_gc_block(const void *p)
 {
-    return region_has(p) ? pool_of(p)->gc_objects : ((const Big *)p - 1)->gc_object != 0;
+    return region_has(p) ? holds_gc_objects(p) : ((const Big *)p - 1)->gc_object != 0;
 }
 
 void *gc_mem_realloc(void *p, size_t size)

@@ -95,7 +95,7 @@ static void test_many_pools(void)
     long kept = resident_kib();
     gc_mem_trim(); /* unused for a whole period: given back */
     long trimmed = resident_kib();
-    if (gc_pools.size != 0 && full > 0) {
+    if (gc_pools.half != 0 && full > 0) {
         CHECK(kept > full - 1024);
         CHECK(trimmed < full - 6 * 1024); /* the blocks took 8,000 KiB */
     }
@@ -134,8 +134,30 @@ static void test_realloc(void)
     gc_mem_free(p);
 }
 
+/* With pools, the kind of a block is known from its address alone. */
+static void test_kinds(void)
+{
+    char *gc_block = gc_mem_alloc(56, true);
+    char *other = gc_mem_alloc(56, false);
+    CHECK(gc_block != NULL && other != NULL);
+    if (gc_pools.half != 0) {
+        CHECK(gc_is_gc_fast((GcHead *)(void *)(gc_block + sizeof(GcLinks))));
+        CHECK(!gc_is_gc_fast((GcHead *)(void *)other));
+    }
+    /* realloc keeps the kind */
+    gc_block = gc_mem_realloc(gc_block, 200);
+    other = gc_mem_realloc(other, 200);
+    if (gc_pools.half != 0) {
+        CHECK(gc_is_gc_fast((GcHead *)(void *)(gc_block + sizeof(GcLinks))));
+        CHECK(!gc_is_gc_fast((GcHead *)(void *)other));
+    }
+    gc_mem_free(gc_block);
+    gc_mem_free(other);
+}
+
 int main(void)
 {
+    test_kinds();
     test_sizes();
     test_reuse();
     test_many_pools();

@@ -16,20 +16,24 @@ static uint64_t now_us(void)
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-#define FOR_EACH(l, id)                                                                \
-    for (GcLinks *l = gc_next(&gc_list(id)->head); l != &gc_list(id)->head;            \
-         l = gc_next(l))
-
 /* ==== Finding the unreachable set ==== */
+
+/* The set being collected: the objects of lists lo..hi, all linked into base
+   (collect_main splices the younger generations in without rewriting their
+   list ids; each object gets base's id when it gets its gc_refs). */
+typedef struct Set {
+    int lo, hi, base;
+} Set;
 
 /* An object of the set gets its gc_refs when first met, as itself or as a
    referent: its refcount, and COLLECTING. gc_refs overwrites the prev link, so
    the list is singly linked until move_unreachable restores the links. */
-static void start_refs(GcHead *o)
+static void start_refs(GcHead *o, int base)
 {
     /* A tracked object with refcount 0 is a dealloc that forgot to untrack. */
     GC_ASSERT(o->refcnt > 0);
-    gc_set_refs(gc_links_of(o), o->refcnt);
+    GcLinks *l = gc_links_of(o);
+    l->tprev = (GcLinks *)(((uintptr_t)o->refcnt << GC_REFS_SHIFT) | (uintptr_t)base);
     gc_set_bit(o, GC_BIT_COLLECTING);
 }
 
@@ -38,25 +42,28 @@ static int visit_decref(GcHead *child, void *arg)
     if (child == NULL || !gc_is_gc_fast(child))
         return 0;
     if (!gc_bit(child, GC_BIT_COLLECTING)) {
-        if (gc_list_id(child) != (int)(intptr_t)arg)
+        const Set *set = arg;
+        int id = gc_list_id(child);
+        if (id < set->lo || id > set->hi)
             return 0; /* not in the set */
-        start_refs(child);
+        start_refs(child, set->base);
     }
     gc_decref_refs(gc_links_of(child));
     return 0;
 }
 
 /* CPython's update_refs and subtract_refs in one walk. After it, every object
-   of `id` has COLLECTING and gc_refs = the references from outside the set:
-   those > 0 are directly reachable from outside; gc_refs is never negative. */
-static void subtract_refs(int id)
+   of the set has base's id, COLLECTING and gc_refs = the references from
+   outside the set: those > 0 are directly reachable from outside; gc_refs is
+   never negative. */
+static void subtract_refs(Set *set)
 {
-    FOR_EACH(l, id)
+    GC_FOR_EACH(l, set->base)
     {
         GcHead *o = gc_head_of(l);
         if (!gc_bit(o, GC_BIT_COLLECTING))
-            start_refs(o);
-        o->type->traverse(o, visit_decref, (void *)(intptr_t)id);
+            start_refs(o, set->base);
+        o->type->traverse(o, visit_decref, set);
     }
 }
 
@@ -196,10 +203,11 @@ static void move_unreachable(Reach *r)
 }
 
 /* Returns the number of objects examined. generation < 0: untrack nothing. */
-static size_t deduce_unreachable(int base, int unreachable, int generation)
+static size_t deduce_unreachable(Set *set, int unreachable, int generation)
 {
+    int base = set->base;
     size_t examined = gc_list(base)->count;
-    subtract_refs(base);
+    subtract_refs(set);
     Reach r = {.base = base, .unreachable = unreachable, .generation = generation};
     move_unreachable(&r);
     GC_VALIDATE();
@@ -211,13 +219,16 @@ static size_t deduce_unreachable(int base, int unreachable, int generation)
 /* As handle_weakrefs: clear every weakref to an unreachable object, and the refs
    unreachable weakref objects hold; call back those whose weakref object is not
    garbage itself, after all clearing. Returns the weakref objects that died
-   when gc/ dropped its reference (counted as collected). */
-static size_t handle_weakrefs(int old)
+   when gc/ dropped its reference (counted as collected); *finalizers tells
+   whether some garbage has a finalizer still to run. */
+static size_t handle_weakrefs(int old, bool *finalizers)
 {
     GcLinks *head = &gc_list(GC_LIST_UNREACHABLE)->head;
     for (GcLinks *l = gc_next(head), *next; l != head; l = next) {
         next = gc_next(l);
         GcHead *o = gc_head_of(l);
+        if (o->type->finalize && !gc_bit(o, GC_BIT_FINALIZED))
+            *finalizers = true;
         GcWeakRef *own = gc_weakref_of_owner(o);
         if (own != NULL) {
             gc_weakref_detach(own);
@@ -270,19 +281,20 @@ static void finalize_garbage(void)
    reachable again goes to old; the rest stays in FINAL (COLLECTING set). */
 static void handle_resurrected_objects(int old)
 {
-    FOR_EACH(l, GC_LIST_UNREACHABLE)
+    GC_FOR_EACH(l, GC_LIST_UNREACHABLE)
     {
         gc_clear_bit(gc_head_of(l), GC_BIT_COLLECTING);
     }
-    deduce_unreachable(GC_LIST_UNREACHABLE, GC_LIST_FINAL, -1);
+    Set set = {GC_LIST_UNREACHABLE, GC_LIST_UNREACHABLE, GC_LIST_UNREACHABLE};
+    deduce_unreachable(&set, GC_LIST_FINAL, -1);
     gc_list_merge(GC_LIST_UNREACHABLE, old);
 }
 
-/* Break the cycles with clear (or hand them to gc.garbage under SAVEALL). An
-   object still alive afterwards goes to old. */
-static void delete_garbage(int old)
+/* Break the cycles of list `id` with clear (or hand them to gc.garbage under
+   SAVEALL). An object still alive afterwards goes to old. */
+static void delete_garbage(int id, int old)
 {
-    GcList *final = gc_list(GC_LIST_FINAL);
+    GcList *final = gc_list(id);
     while (!gc_list_empty(final)) {
         GcLinks *l = gc_next(&final->head);
         GcHead *o = gc_head_of(l);
@@ -339,10 +351,11 @@ static size_t collect_main(int generation, GcTrigger trigger, size_t *collected,
         gc_state.count[i] = 0;
     int young = GC_LIST_GEN0 + generation;
     for (int i = 0; i < generation; i++)
-        gc_list_merge(GC_LIST_GEN0 + i, young);
+        gc_list_splice(GC_LIST_GEN0 + i, young);
     int old = generation < GC_NUM_GENERATIONS - 1 ? young + 1 : young;
 
-    size_t examined = deduce_unreachable(young, GC_LIST_UNREACHABLE, generation);
+    Set set = {GC_LIST_GEN0, young, young};
+    size_t examined = deduce_unreachable(&set, GC_LIST_UNREACHABLE, generation);
     if (young != old) {
         if (generation == GC_NUM_GENERATIONS - 2)
             gc_state.long_lived_pending += gc_list(young)->count;
@@ -353,19 +366,27 @@ static size_t collect_main(int generation, GcTrigger trigger, size_t *collected,
     }
 
     if (gc_state.debug & GC_DEBUG_COLLECTABLE) {
-        FOR_EACH(l, GC_LIST_UNREACHABLE)
+        GC_FOR_EACH(l, GC_LIST_UNREACHABLE)
         {
             GcHead *o = gc_head_of(l);
             gc_debug_printf("gc: collectable <%s %p>\n", object_type_name(o),
                             (void *)o);
         }
     }
-    size_t m = handle_weakrefs(old);
+    bool finalizers = false;
+    size_t m = handle_weakrefs(old, &finalizers);
     GC_VALIDATE();
-    finalize_garbage();
-    handle_resurrected_objects(old);
-    m += gc_list(GC_LIST_FINAL)->count;
-    delete_garbage(old);
+    /* With no finalizer to run nothing can come back to life (weakref callbacks
+       cannot reach the garbage), so the resurrection check would only confirm
+       what move_unreachable found: it is skipped. */
+    int garbage = GC_LIST_UNREACHABLE;
+    if (finalizers) {
+        finalize_garbage();
+        handle_resurrected_objects(old);
+        garbage = GC_LIST_FINAL;
+    }
+    m += gc_list(garbage)->count;
+    delete_garbage(garbage, old);
     GC_VALIDATE();
     /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable. */
     size_t n = 0;

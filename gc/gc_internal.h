@@ -176,6 +176,11 @@ static inline void gc_clear_bit(GcHead *o, unsigned bit)
     l->tnext = (GcLinks *)((uintptr_t)l->tnext & ~(uintptr_t)bit);
 }
 
+/* Every member l (GcLinks *) of list id, in order; the body must not unlink l. */
+#define GC_FOR_EACH(l, id)                                                             \
+    for (GcLinks *l = gc_next(&gc_list(id)->head); l != &gc_list(id)->head;            \
+         l = gc_next(l))
+
 /* list.c: every change of list goes through these, keeping counts and ids. */
 /* Append an untracked object at the tail of list id. */
 void gc_list_append(GcHead *o, int id);
@@ -185,6 +190,9 @@ void gc_list_remove(GcHead *o);
 void gc_list_move(GcHead *o, int id);
 /* Append every object of list from to list to; from becomes empty. */
 void gc_list_merge(int from, int to);
+/* The same, leaving the moved objects' list ids stale: only for collect_main,
+   whose first walk gives them their new id at once. */
+void gc_list_splice(int from, int to);
 
 /* mem.c: every block gc/ hands out, 8-byte aligned. Small blocks come from
    pools in the range gc_pools describes: GC objects (with their GcLinks) in

@@ -39,17 +39,13 @@ void gc_list_move(GcHead *o, int id)
     gc_list_append(o, id);
 }
 
-/* The ids are rewritten member by member: O(len(from)), which a collection pays
-   anyway by walking the same objects. */
-void gc_list_merge(int from, int to)
+void gc_list_splice(int from, int to)
 {
     GcList *src = gc_list(from);
     GcList *dst = gc_list(to);
     GC_ASSERT(from != to);
     if (gc_list_empty(src))
         return;
-    for (GcLinks *l = gc_next(&src->head); l != &src->head; l = gc_next(l))
-        gc_set_list_id(gc_head_of(l), to);
     GcLinks *tail = gc_prev(&dst->head);
     gc_set_next(tail, gc_next(&src->head));
     gc_set_prev(gc_next(&src->head), tail);
@@ -58,6 +54,17 @@ void gc_list_merge(int from, int to)
     dst->count += src->count;
     src->head.tnext = src->head.tprev = &src->head;
     src->count = 0;
+}
+
+/* The ids are rewritten member by member: O(len(from)), which a collection pays
+   anyway by walking the same objects. */
+void gc_list_merge(int from, int to)
+{
+    GC_FOR_EACH(l, from)
+    {
+        gc_set_list_id(gc_head_of(l), to);
+    }
+    gc_list_splice(from, to);
 }
 
 /* ==== Invariants ==== */

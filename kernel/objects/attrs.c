@@ -4,9 +4,13 @@
  * when __dict__ is asked for (CPython 3.11's managed dict, which is why a cycle
  * of two instances counts 2 in gc.collect(), not 4).
  *
- * The three shapes keep insertion order and dict semantics (a replaced value
- * keeps its place; a deleted name added again goes last), so vars(obj) lists
- * the same order whichever shape the attributes were in.
+ * Instances of classes start with their values inline and the names shared by
+ * the class (CPython 3.13's inline values), and move to a small block the first
+ * time their attributes stop being a prefix of the class's shared keys.
+ *
+ * The shapes keep insertion order and dict semantics (a replaced value keeps
+ * its place; a deleted name added again goes last), so vars(obj) lists the
+ * same order whichever shape the attributes were in.
  */
 #include "errors.h"
 #include "object.h"
@@ -37,31 +41,147 @@ static MpType *owner_type(GcType *owner)
     return (MpType *)((char *)owner - offsetof(MpType, gc));
 }
 
-/* Index of name in s, or -1: pointer equality first, then equal strings
-   (a name built at run time, setattr(o, 'a' + 'b', v)). */
-static int64_t small_find(const MpAttrsSmall *s, MpObject *name)
+/* Index of name among n names `stride` pointers apart, or -1: pointer
+   equality first, then equal strings (a name built at run time, setattr(o, 'a'
+   + 'b', v)). When every name is interned, a pointer miss of an interned name
+   is a miss. */
+static int64_t find_name(MpObject *const *names, size_t stride, size_t n, bool interned,
+                         MpObject *name)
 {
-    if (!s)
-        return -1;
-    for (uint16_t i = 0; i < s->used; i++)
-        if (s->pairs[i].name == name)
-            return i;
-    if (s->interned && mp_str_is_interned((MpStr *)name))
+    for (size_t i = 0; i < n; i++)
+        if (names[i * stride] == name)
+            return (int64_t)i;
+    if (interned && mp_str_is_interned((MpStr *)name))
         return -1;
     int64_t hash = mp_str_hash(name);
-    for (uint16_t i = 0; i < s->used; i++) {
-        MpObject *k = s->pairs[i].name;
+    for (size_t i = 0; i < n; i++) {
+        MpObject *k = names[i * stride];
         if (mp_str_hash(k) == hash && mp_str_equal(k, name))
-            return i;
+            return (int64_t)i;
     }
     return -1;
 }
 
-/* Release a detached storage: pairs in insertion order (name, then value), as
-   a dict dealloc, then the block. */
-static void release(uintptr_t bits, GcType *owner)
+static int64_t small_find(const MpAttrsSmall *s, MpObject *name)
+{
+    if (!s)
+        return -1;
+    return find_name(&s->pairs[0].name, 2, s->used, s->interned, name);
+}
+
+/* ==== Inline values ==== */
+
+static unsigned inline_capacity(uintptr_t bits)
+{
+    return (unsigned)(bits >> 8) & 0xffu;
+}
+
+static uintptr_t inline_bits(unsigned used, unsigned capacity)
+{
+    return (uintptr_t)used << 16 | (uintptr_t)capacity << 8 | MP_ATTRS_INLINE;
+}
+
+void mp_attrs_init_inline(MpAttrs *a, unsigned capacity)
+{
+    MP_ASSERT(capacity <= MP_ATTRS_SMALL_MAX);
+    a->bits = capacity ? inline_bits(0, capacity) : 0;
+}
+
+static int64_t inline_find(const MpAttrs *a, MpObject *name)
+{
+    unsigned n = mp_attrs_inline_used(a->bits);
+    if (n == 0)
+        return -1;
+    return find_name(mp_attrs_inline_keys(a)->names, 1, n, true, name);
+}
+
+/* Set name when the attributes stay a prefix of the shared keys: 1 done, 0 not
+   possible (the caller moves them to a small block), -1 MemoryError. */
+static int inline_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value)
+{
+    MpObject **values = mp_attrs_inline_values(a);
+    int64_t i = inline_find(a, name);
+    if (i >= 0) {
+        MP_INCREF(value);
+        MP_SETREF(values[i], value);
+        return 1;
+    }
+    unsigned n = mp_attrs_inline_used(a->bits), capacity = inline_capacity(a->bits);
+    if (n == capacity || !mp_str_is_interned((MpStr *)name))
+        return 0;
+    MpType *type = owner_type(owner);
+    MpSharedKeys *k = type->shared_keys;
+    if (k && n < k->used) {
+        if (k->names[n] != name)
+            return 0;
+    } else {
+        if (!k) {
+            k = gc_buffer_alloc(&mp_type_type.gc, sizeof *k);
+            if (!k) {
+                mp_err_nomemory();
+                return -1;
+            }
+            k->used = 0;
+            type->shared_keys = k;
+        }
+        MP_INCREF(name);
+        k->names[k->used++] = name;
+    }
+    MP_INCREF(value);
+    values[n] = value;
+    a->bits = inline_bits(n + 1, capacity);
+    return 1;
+}
+
+/* Copy the pairs into a small block, which then owns the values. */
+static int inline_to_small(MpAttrs *a, GcType *owner)
+{
+    unsigned n = mp_attrs_inline_used(a->bits);
+    if (n == 0) {
+        a->bits = 0;
+        return 0;
+    }
+    unsigned capacity = n < MP_ATTRS_SMALL_MAX ? n + 1 : n;
+    MpAttrsSmall *s = gc_buffer_alloc(owner, small_size(capacity));
+    if (!s) {
+        mp_err_nomemory();
+        return -1;
+    }
+    const MpSharedKeys *k = mp_attrs_inline_keys(a);
+    MpObject **values = mp_attrs_inline_values(a);
+    for (unsigned i = 0; i < n; i++) {
+        MP_INCREF(k->names[i]);
+        s->pairs[i] = (MpAttrsPair){k->names[i], values[i]};
+    }
+    s->used = (uint16_t)n;
+    s->capacity = (uint16_t)capacity;
+    s->interned = true;
+    a->bits = (uintptr_t)s;
+    return 0;
+}
+
+void mp_shared_keys_free(MpSharedKeys *k)
+{
+    if (!k)
+        return;
+    for (unsigned i = 0; i < k->used; i++)
+        MP_DECREF(k->names[i]);
+    gc_buffer_free(&mp_type_type.gc, k, sizeof *k);
+}
+
+/* ==== All shapes ==== */
+
+/* Release a storage detached from a (a->bits no longer says bits): pairs in
+   insertion order (name, then value), as a dict dealloc, then the block. */
+static void release(uintptr_t bits, MpAttrs *a, GcType *owner)
 {
     switch (bits & MP_ATTRS_TAG) {
+    case MP_ATTRS_INLINE: {
+        MpObject **values = mp_attrs_inline_values(a);
+        for (unsigned i = 0; i < mp_attrs_inline_used(bits); i++)
+            MP_DECREF(values[i]);
+        return;
+    }
     case MP_ATTRS_SMALL: {
         MpAttrsSmall *s = (MpAttrsSmall *)bits;
         if (!s)
@@ -89,7 +209,7 @@ void mp_attrs_clear(MpAttrs *a, GcType *owner)
 {
     uintptr_t bits = a->bits;
     a->bits = 0;
-    release(bits, owner);
+    release(bits, a, owner);
 }
 
 int mp_attrs_traverse(MpAttrs *a, GcVisit visit, void *arg)
@@ -100,6 +220,14 @@ int mp_attrs_traverse(MpAttrs *a, GcVisit visit, void *arg)
         int r;
         for (uint16_t i = 0; s && i < s->used; i++)
             if ((r = visit(s->pairs[i].value, arg)))
+                return r;
+        return 0;
+    }
+    case MP_ATTRS_INLINE: {
+        MpObject **values = mp_attrs_inline_values(a);
+        int r;
+        for (unsigned i = 0; i < mp_attrs_inline_used(a->bits); i++)
+            if ((r = visit(values[i], arg)))
                 return r;
         return 0;
     }
@@ -116,6 +244,10 @@ MpObject *mp_attrs_get_slow(const MpAttrs *a, MpObject *name)
         const MpAttrsSmall *s = small_of(a);
         int64_t i = small_find(s, name);
         return i >= 0 ? s->pairs[i].value : NULL;
+    }
+    if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_INLINE) {
+        int64_t i = inline_find(a, name);
+        return i >= 0 ? mp_attrs_inline_values(a)[i] : NULL;
     }
     return mp_table_get_str(table_of(a), name);
 }
@@ -138,12 +270,19 @@ static int small_to_table(MpAttrs *a, GcType *owner)
             return -1;
         }
     a->bits = (uintptr_t)t | MP_ATTRS_TABLE;
-    release((uintptr_t)s, owner);
+    release((uintptr_t)s, a, owner);
     return 0;
 }
 
 int mp_attrs_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value)
 {
+    if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_INLINE) {
+        int r = inline_set(a, owner, name, value);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+        if (inline_to_small(a, owner) < 0)
+            return -1;
+    }
     if ((a->bits & MP_ATTRS_TAG) != MP_ATTRS_SMALL)
         return mp_table_set(table_of(a), name, value);
     MpAttrsSmall *s = small_of(a);
@@ -188,6 +327,12 @@ int mp_attrs_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value)
 
 int mp_attrs_del(MpAttrs *a, GcType *owner, MpObject *name)
 {
+    if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_INLINE) {
+        if (inline_find(a, name) < 0)
+            return 0;
+        if (inline_to_small(a, owner) < 0)
+            return -1;
+    }
     if ((a->bits & MP_ATTRS_TAG) != MP_ATTRS_SMALL)
         return mp_table_del(table_of(a), name);
     MpAttrsSmall *s = small_of(a);
@@ -207,6 +352,14 @@ int mp_attrs_del(MpAttrs *a, GcType *owner, MpObject *name)
 
 bool mp_attrs_next(const MpAttrs *a, int64_t *pos, MpObject **name, MpObject **value)
 {
+    if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_INLINE) {
+        if (*pos >= mp_attrs_inline_used(a->bits))
+            return false;
+        *name = mp_attrs_inline_keys(a)->names[*pos];
+        *value = mp_attrs_inline_values(a)[*pos];
+        ++*pos;
+        return true;
+    }
     if ((a->bits & MP_ATTRS_TAG) != MP_ATTRS_SMALL)
         return mp_table_next(table_of(a), pos, name, value);
     const MpAttrsSmall *s = small_of(a);
@@ -233,7 +386,7 @@ MpObject *mp_attrs_dict(MpAttrs *a, GcType *owner)
             }
         uintptr_t old = a->bits;
         a->bits = (uintptr_t)d | MP_ATTRS_DICT;
-        release(old, owner);
+        release(old, a, owner);
     }
     MpObject *d = (MpObject *)(a->bits - MP_ATTRS_DICT);
     MP_INCREF(d);

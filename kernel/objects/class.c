@@ -436,6 +436,8 @@ MpObject *mp_class_new(MpObject *name, MpObject *bases, MpObject *ns)
     t->gc.weakref_offset = plain ? 0 : base->gc.weakref_offset;
     t->basicsize = plain ? sizeof(MpInstance) : base->basicsize;
     t->attrs_offset = plain ? offsetof(MpInstance, attrs) : base->attrs_offset;
+    if (plain)
+        t->flags |= MP_TF_INLINE_VALUES;
     t->new_ = base->new_;
     /* A class that defines __eq__ but not __hash__ is unhashable, as CPython. */
     if (mp_dict_get_cstr(ns, "__eq__") && !mp_dict_get_cstr(ns, "__hash__") &&
@@ -455,6 +457,8 @@ void mp_class_dealloc(GcHead *self)
     MP_CLEAR(t->dict);
     MP_CLEAR(t->qualname);
     MP_CLEAR(t->module);
+    mp_shared_keys_free(t->shared_keys);
+    t->shared_keys = NULL;
     MpObject *base = t->base ? &t->base->ob : NULL;
     MpObject *name = t->name;
     gc_type_unregister(&t->gc); /* the registry must not keep a freed type */

@@ -8,11 +8,12 @@
 
 /* An instance of a class deriving from object: 24 bytes, its attributes one
    word (MpAttrs), as CPython 3.11's managed dict (no dict object until
-   __dict__ is asked for). */
+   __dict__ is asked for), then the class's attrs_hint inline value slots. */
 typedef struct MpInstance {
     MpObject ob;
-    MpAttrs attrs;
+    MpAttrs attrs; /* right after ob: mp_attrs_inline_keys() relies on it */
 } MpInstance;
+_Static_assert(offsetof(MpInstance, attrs) == sizeof(MpObject), "MpAttrs follows ob");
 
 /* type(name, bases, namespace): a new heap class. Borrows its arguments; the
    namespace dict becomes the class's dict. */

@@ -106,7 +106,10 @@ typedef enum MpTypeFlags {
     MP_TF_EXCEPTION = 4, /* BaseException or a subclass */
     /* Instances may be weakly referenced (CPython's tp_weaklistoffset != 0);
        instances of heap types always may. */
-    MP_TF_WEAKREFABLE = 8
+    MP_TF_WEAKREFABLE = 8,
+    /* Instances are MpInstance followed by attrs_hint inline attribute values
+       (see MpAttrs): classes deriving from object and their subclasses. */
+    MP_TF_INLINE_VALUES = 16
 } MpTypeFlags;
 
 struct MpType {
@@ -121,9 +124,13 @@ struct MpType {
     size_t attrs_offset; /* offset of the instances' MpAttrs, or 0 */
     /* Pairs a new instance's attribute block is made for: the most attributes
        an instance of this type had, up to MP_ATTRS_SMALL_MAX (CPython 3.11
-       sizes a class's shared keys the same way). */
+       sizes a class's shared keys the same way); as many inline value slots
+       for MP_TF_INLINE_VALUES types. */
     unsigned attrs_hint;
     unsigned flags;    /* MpTypeFlags */
+    /* The names inline values belong to (MP_TF_INLINE_VALUES), made on first
+       use, freed with the type. */
+    struct MpSharedKeys *shared_keys;
 
     /* Slots. NULL means "not supported" unless said otherwise; heap types get
        slot functions that call the class's dunder methods. */
@@ -397,11 +404,25 @@ typedef struct MpDict {
    once __dict__ was asked for, at the real dict that the instance then uses.
    Its low two bits say which (MP_ATTRS_SMALL, _TABLE, _DICT). Blocks count
    toward the owner's live bytes: the functions that may free or grow one take
-   the object's GcType. */
+   the object's GcType.
+
+   Instances of MP_TF_INLINE_VALUES types start in a fourth shape, INLINE
+   (CPython 3.13's inline values with shared keys): the values sit in the
+   instance right after the word, and the class's shared keys hold the names.
+   values[i] belongs to shared name i; the word holds the capacity and the
+   count used. INLINE lasts while the attributes are exactly the first `used`
+   shared names, so set in the class's order and never deleted; anything else
+   moves them to a small block first. */
 typedef struct MpAttrs {
     uintptr_t bits;
 } MpAttrs;
-enum { MP_ATTRS_SMALL = 0, MP_ATTRS_TABLE = 1, MP_ATTRS_DICT = 2, MP_ATTRS_TAG = 3 };
+enum {
+    MP_ATTRS_SMALL = 0,
+    MP_ATTRS_TABLE = 1,
+    MP_ATTRS_DICT = 2,
+    MP_ATTRS_INLINE = 3,
+    MP_ATTRS_TAG = 3
+};
 #define MP_ATTRS_SMALL_MAX 8
 typedef struct MpAttrsPair {
     MpObject *name; /* str */
@@ -413,11 +434,35 @@ typedef struct MpAttrsSmall {
                       miss is a miss */
     MpAttrsPair pairs[];
 } MpAttrsSmall;
+/* A class's shared keys: interned names, append only. */
+typedef struct MpSharedKeys {
+    unsigned used;
+    MpObject *names[MP_ATTRS_SMALL_MAX];
+} MpSharedKeys;
+/* The INLINE word: used count in bits 16-23, capacity in bits 8-15. */
+static inline unsigned mp_attrs_inline_used(uintptr_t bits)
+{
+    return (unsigned)(bits >> 16) & 0xffu;
+}
+static inline MpObject **mp_attrs_inline_values(const MpAttrs *a)
+{
+    return (MpObject **)(uintptr_t)(a + 1);
+}
+/* INLINE is only ever the shape of an MpInstance, whose word follows the
+   object header. */
+static inline const MpSharedKeys *mp_attrs_inline_keys(const MpAttrs *a)
+{
+    return mp_type((const MpObject *)a - 1)->shared_keys;
+}
 
 static inline void mp_attrs_init(MpAttrs *a)
 {
     a->bits = 0;
 }
+/* An MpInstance's attributes with `capacity` inline value slots after them. */
+void mp_attrs_init_inline(MpAttrs *a, unsigned capacity);
+/* Drop a type's shared keys (NULL: nothing). */
+void mp_shared_keys_free(MpSharedKeys *k);
 /* Drop every attribute (the block is detached before any DECREF runs). */
 void mp_attrs_clear(MpAttrs *a, GcType *owner);
 static inline void mp_attrs_fini(MpAttrs *a, GcType *owner)
@@ -439,6 +484,14 @@ static inline MpObject *mp_attrs_get(const MpAttrs *a, MpObject *name)
             if (s->pairs[i].name == name)
                 return s->pairs[i].value;
         if (s->interned && mp_str_is_interned((const MpStr *)name))
+            return NULL;
+    } else if ((a->bits & MP_ATTRS_TAG) == MP_ATTRS_INLINE) {
+        unsigned n = mp_attrs_inline_used(a->bits);
+        const MpSharedKeys *k = mp_attrs_inline_keys(a);
+        for (unsigned i = 0; i < n; i++)
+            if (k->names[i] == name)
+                return mp_attrs_inline_values(a)[i];
+        if (mp_str_is_interned((const MpStr *)name))
             return NULL;
     }
     return mp_attrs_get_slow(a, name);

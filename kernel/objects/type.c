@@ -634,11 +634,12 @@ static MpObject *object_new(MpType *type, MpObject *const *args, size_t nargs,
 {
     if (type == &mp_object_type && (nargs || (kwnames && MP_TUPLE_SIZE(kwnames))))
         return mp_err_set(mp_TypeError, "object() takes no arguments");
-    MpObject *o = gc_alloc(&type->gc, type->basicsize);
+    unsigned slots = type->flags & MP_TF_INLINE_VALUES ? type->attrs_hint : 0;
+    MpObject *o = gc_alloc(&type->gc, type->basicsize + slots * sizeof(MpObject *));
     if (!o)
         return mp_err_nomemory();
     if (type->attrs_offset)
-        mp_attrs_init((MpAttrs *)((char *)o + type->attrs_offset));
+        mp_attrs_init_inline((MpAttrs *)((char *)o + type->attrs_offset), slots);
     if (type->flags & MP_TF_HEAP)
         MP_INCREF(&type->ob);
     if (gc_is_gc(o))

@@ -41,32 +41,34 @@ static MpType *owner_type(GcType *owner)
     return (MpType *)((char *)owner - offsetof(MpType, gc));
 }
 
-/* Index of name among n names `stride` pointers apart, or -1: pointer
-   equality first, then equal strings (a name built at run time, setattr(o, 'a'
-   + 'b', v)). When every name is interned, a pointer miss of an interned name
-   is a miss. */
-static int64_t find_name(MpObject *const *names, size_t stride, size_t n, bool interned,
+/* Index of name among the n names `stride` bytes apart from `first`, or -1:
+   pointer equality first, then equal strings (a name built at run time,
+   setattr(o, 'a' + 'b', v)). When every name is interned, a pointer miss of an
+   interned name is a miss. */
+static int64_t find_name(const void *first, size_t stride, size_t n, bool interned,
                          MpObject *name)
 {
+#define NAME_AT(i) (*(MpObject *const *)((const char *)first + (i) * stride))
     for (size_t i = 0; i < n; i++)
-        if (names[i * stride] == name)
+        if (NAME_AT(i) == name)
             return (int64_t)i;
     if (interned && mp_str_is_interned((MpStr *)name))
         return -1;
     int64_t hash = mp_str_hash(name);
     for (size_t i = 0; i < n; i++) {
-        MpObject *k = names[i * stride];
+        MpObject *k = NAME_AT(i);
         if (mp_str_hash(k) == hash && mp_str_equal(k, name))
             return (int64_t)i;
     }
     return -1;
+#undef NAME_AT
 }
 
 static int64_t small_find(const MpAttrsSmall *s, MpObject *name)
 {
     if (!s)
         return -1;
-    return find_name(&s->pairs[0].name, 2, s->used, s->interned, name);
+    return find_name(&s->pairs[0].name, sizeof(MpAttrsPair), s->used, s->interned, name);
 }
 
 /* ==== Inline values ==== */
@@ -92,7 +94,7 @@ static int64_t inline_find(const MpAttrs *a, MpObject *name)
     unsigned n = mp_attrs_inline_used(a->bits);
     if (n == 0)
         return -1;
-    return find_name(mp_attrs_inline_keys(a)->names, 1, n, true, name);
+    return find_name(mp_attrs_inline_keys(a)->names, sizeof(MpObject *), n, true, name);
 }
 
 /* Set name when the attributes stay a prefix of the shared keys: 1 done, 0 not
@@ -124,6 +126,7 @@ static int inline_set(MpAttrs *a, GcType *owner, MpObject *name, MpObject *value
             k->used = 0;
             type->shared_keys = k;
         }
+        MP_ASSERT(k->used == n && n < MP_ATTRS_SMALL_MAX);
         MP_INCREF(name);
         k->names[k->used++] = name;
     }
@@ -172,7 +175,8 @@ void mp_shared_keys_free(MpSharedKeys *k)
 /* ==== All shapes ==== */
 
 /* Release a storage detached from a (a->bits no longer says bits): pairs in
-   insertion order (name, then value), as a dict dealloc, then the block. */
+   insertion order (name, then value), as a dict dealloc, then the block; inline
+   values in order (their names are the class's). */
 static void release(uintptr_t bits, MpAttrs *a, GcType *owner)
 {
     switch (bits & MP_ATTRS_TAG) {

@@ -68,7 +68,8 @@ static int64_t small_find(const MpAttrsSmall *s, MpObject *name)
 {
     if (!s)
         return -1;
-    return find_name(&s->pairs[0].name, sizeof(MpAttrsPair), s->used, s->interned, name);
+    return find_name(&s->pairs[0].name, sizeof(MpAttrsPair), s->used, s->interned,
+                     name);
 }
 
 /* ==== Inline values ==== */

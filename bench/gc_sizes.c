@@ -20,7 +20,7 @@ static const struct {
 } kinds[] = {
     {"empty list", "[]"},
     {"empty dict", "{}"},
-    {"instance, 2 attributes", "Two(i)"},
+    {"instance, 2 attributes", "Two(None)"}, /* no new value object */
     {"int", "i + 1000000"},
     {"float", "i * 0.5"},
     {"short str", "str(i + 100000)"},

@@ -42,7 +42,8 @@ minipy_enable_sources() {
     echo
   done | $sudo tee "$twin.sources" >/dev/null
   if [ -f /etc/apt/sources.list ]; then
-    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list | $sudo tee "$twin.list" >/dev/null
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list |
+      $sudo tee "$twin.list" >/dev/null
   fi
   $sudo apt-get update -q >/dev/null
 }
@@ -57,7 +58,7 @@ minipy_zmq() {
   local dir="$MINIPY_ROOT/build-zmq"
   local pc="$dir/prefix/lib/pkgconfig"
   if [ ! -f "$pc/libzmq.pc" ]; then
-    echo "Building libzmq from Debian's zeromq3 source package (once, into build-zmq/)" >&2
+    echo "Building libzmq from Debian's zeromq3 source package (once: build-zmq/)" >&2
     if ! (minipy_enable_sources && rm -rf "$dir" && mkdir -p "$dir" && cd "$dir" &&
           apt-get source --download-only -q zeromq3 >log.txt 2>&1 &&
           mkdir src && tar -xzf zeromq3_*.orig.tar.gz -C src --strip-components=1 &&
@@ -65,11 +66,12 @@ minipy_zmq() {
           (cd src && while read -r patch; do
              [ -n "$patch" ] && patch -s -p1 <"debian/patches/$patch"
            done <debian/patches/series) &&
-          cmake -S src -B cmake -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$dir/prefix" \
-            -DCMAKE_INSTALL_LIBDIR=lib -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
-            -DBUILD_SHARED=OFF -DBUILD_STATIC=ON -DBUILD_TESTS=OFF -DWITH_DOCS=OFF \
-            -DENABLE_CURVE=OFF -DWITH_LIBSODIUM=OFF -DWITH_LIBBSD=OFF -DENABLE_DRAFTS=OFF \
-            -DWITH_NORM=OFF -DWITH_OPENPGM=OFF -DWITH_VMCI=OFF >>log.txt 2>&1 &&
+          cmake -S src -B cmake -DCMAKE_BUILD_TYPE=Release \
+            -DCMAKE_INSTALL_PREFIX="$dir/prefix" -DCMAKE_INSTALL_LIBDIR=lib \
+            -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DBUILD_SHARED=OFF -DBUILD_STATIC=ON \
+            -DBUILD_TESTS=OFF -DWITH_DOCS=OFF -DENABLE_CURVE=OFF -DWITH_LIBSODIUM=OFF \
+            -DWITH_LIBBSD=OFF -DENABLE_DRAFTS=OFF -DWITH_NORM=OFF -DWITH_OPENPGM=OFF \
+            -DWITH_VMCI=OFF >>log.txt 2>&1 &&
           cmake --build cmake -j "$(nproc)" >>log.txt 2>&1 &&
           cmake --install cmake >>log.txt 2>&1 &&
           sed -i 's|^Libs:.*|Libs: -L${libdir} -lzmq -l:libstdc++.a -lrt -lpthread|' \

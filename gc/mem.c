@@ -42,7 +42,12 @@
 #if !defined(UNDER_VALGRIND)
 #define UNDER_VALGRIND() 0
 #endif
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) /* clang's way of saying it */
+#define MEM_UNDER_ASAN
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(MEM_UNDER_ASAN)
 #define POOLS_WANTED() false
 #else
 #define POOLS_WANTED() (!UNDER_VALGRIND())
@@ -174,7 +179,7 @@ static Pool *pool_new(Side *side, size_t size)
         side->warm = pool->next;
     } else if (side->ncold > 0) {
         pool = side->cold[--side->ncold];
-    } else if (side->top + MEM_POOL_SIZE <= side->end) {
+    } else if ((size_t)(side->end - side->top) >= MEM_POOL_SIZE) {
         pool = (Pool *)(void *)side->top;
         side->top += MEM_POOL_SIZE;
     } else {
@@ -287,7 +292,7 @@ void *gc_mem_alloc(size_t size, bool gc_object)
         if (!mem.tried)
             reserve_region();
         size = class_size(size);
-        void *p = small_alloc(size, gc_object);
+        void *p = gc_pools.half != 0 ? small_alloc(size, gc_object) : NULL;
         if (p != NULL)
             return p;
     }

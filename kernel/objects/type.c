@@ -258,7 +258,8 @@ MpObject *mp_type_lookup(const MpType *type, MpObject *name)
     MpStr *s = (MpStr *)name;
     if (!mp_str_is_interned(s))
         return lookup_uncached(type, name);
-    uint64_t h = (uint64_t)mp_str_hash(name) ^ ((uintptr_t)type >> 4);
+    /* interned: the name's address is its identity, no need to hash its text */
+    uint64_t h = (((uintptr_t)name >> 4) * 0x9E3779B97F4A7C15u >> 40) ^ ((uintptr_t)type >> 4);
     struct LookupEntry *e = &lookup_cache[h & (LOOKUP_CACHE_SIZE - 1)];
     if (e->epoch == lookup_epoch && e->type == type && e->name == name)
         return e->value;

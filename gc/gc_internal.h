@@ -205,13 +205,22 @@ typedef struct GcPools {
 } GcPools;
 extern GcPools gc_pools;
 
+/* Is p inside the pool range? */
+static inline bool gc_pools_hold(const void *p)
+{
+    return (uintptr_t)p - gc_pools.base < 2 * gc_pools.half;
+}
+
+/* For p inside the pool range: is it on the GC objects' side? */
+static inline bool gc_pools_gc_side(const void *p)
+{
+    return (uintptr_t)p - gc_pools.base >= gc_pools.half;
+}
+
 /* gc_is_gc(o), for the collector's hot loops. */
 static inline bool gc_is_gc_fast(const GcHead *o)
 {
-    uintptr_t offset = (uintptr_t)o - gc_pools.base;
-    if (offset < 2 * gc_pools.half)
-        return offset >= gc_pools.half;
-    return gc_is_gc(o);
+    return gc_pools_hold(o) ? gc_pools_gc_side(o) : gc_is_gc(o);
 }
 
 /* A zero-filled block of at least size bytes, for a GC object (GcLinks

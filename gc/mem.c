@@ -90,25 +90,14 @@ static struct {
     Side sides[2];  /* [0] other blocks, [1] GC objects */
 } mem;
 
-static bool region_has(const void *p)
-{
-    return (uintptr_t)p - gc_pools.base < 2 * gc_pools.half;
-}
-
 static Pool *pool_of(const void *p)
 {
     return (Pool *)((uintptr_t)p & ~(uintptr_t)(MEM_POOL_SIZE - 1));
 }
 
-/* Only for an address in the range. */
-static bool holds_gc_objects(const void *p)
-{
-    return (uintptr_t)p - gc_pools.base >= gc_pools.half;
-}
-
 static Side *side_of(const Pool *pool)
 {
-    return &mem.sides[holds_gc_objects(pool)];
+    return &mem.sides[gc_pools_gc_side(pool)];
 }
 
 static void reserve_region(void)
@@ -308,7 +297,7 @@ void *gc_mem_alloc(size_t size, bool gc_object)
 
 size_t gc_mem_size(const void *p)
 {
-    if (region_has(p))
+    if (gc_pools_hold(p))
         return pool_of(p)->size;
     return ((const Big *)p - 1)->size;
 }
@@ -317,7 +306,7 @@ void gc_mem_free(void *p)
 {
     if (p == NULL)
         return;
-    if (region_has(p))
+    if (gc_pools_hold(p))
         small_free(p);
     else
         free((Big *)p - 1);
@@ -325,7 +314,7 @@ void gc_mem_free(void *p)
 
 static bool is_gc_block(const void *p)
 {
-    return region_has(p) ? holds_gc_objects(p) : ((const Big *)p - 1)->gc_object != 0;
+    return gc_pools_hold(p) ? gc_pools_gc_side(p) : ((const Big *)p - 1)->gc_object != 0;
 }
 
 void *gc_mem_realloc(void *p, size_t size)
@@ -336,7 +325,7 @@ void *gc_mem_realloc(void *p, size_t size)
     size_t want = size <= MEM_SMALL_MAX ? class_size(size) : size;
     if (want == old)
         return p;
-    if (!region_has(p) && want > MEM_SMALL_MAX) {
+    if (!gc_pools_hold(p) && want > MEM_SMALL_MAX) {
         if (size > SIZE_MAX - sizeof(Big))
             return NULL;
         Big *big = realloc((Big *)p - 1, sizeof(Big) + size);

@@ -206,6 +206,16 @@ class Procs:
         return False
 
 
+def finish(proc, what, timeout):
+    """Wait for proc to end; fail if it outlives timeout or exits non-zero."""
+    try:
+        rc = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        fail(f"{what} did not finish in {timeout} s")
+    if rc != 0:
+        fail(f"{what} exited with {rc} (its messages are above)")
+
+
 def wait_for(what, check, timeout, interval=0.2):
     """Calls check() until it returns a true value (returned) or timeout seconds
     pass (a failure naming what was awaited and the last value seen)."""

@@ -10,7 +10,6 @@ import glob
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 import frontends as fe
@@ -21,13 +20,7 @@ TIMEOUT = 900  # seconds for one nbconvert run
 def nbconvert(procs, env, args, what):
     argv = ["/usr/bin/jupyter", "nbconvert"] + args
     fe.log("$ " + " ".join(argv))
-    p = procs.start(argv, env=env)
-    try:
-        rc = p.wait(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        fe.fail(f"{what}: nbconvert did not finish in {TIMEOUT} s")
-    if rc != 0:
-        fe.fail(f"{what}: nbconvert exited with {rc} (its messages are above)")
+    fe.finish(procs.start(argv, env=env), f"{what}: nbconvert", TIMEOUT)
 
 
 def main():

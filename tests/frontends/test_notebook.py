@@ -64,12 +64,7 @@ def main():
             browser = procs.start(["node", os.path.join(os.path.dirname(__file__),
                                                         "notebook.mjs"),
                                    node_prefix, url, shots], env=env)
-            try:
-                rc = browser.wait(timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
-                fe.fail(f"the browser session did not end in {TIMEOUT} s")
-            if rc != 0:
-                fe.fail(f"the browser checks failed (see above; screenshots in {shots})")
+            fe.finish(browser, f"the browser session (screenshots in {shots})", TIMEOUT)
             fe.log(f"screenshots in {shots}: {', '.join(sorted(os.listdir(shots)))}")
         finally:
             server_log.close()

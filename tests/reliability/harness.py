@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 
+import zmq
 from jupyter_client import BlockingKernelClient
 from jupyter_client.session import Session
 
@@ -79,6 +80,13 @@ class Kernel:
 
     def url(self, channel):
         return "tcp://127.0.0.1:%d" % self.info[channel + "_port"]
+
+    def dealer(self, ctx, channel):
+        """A raw DEALER socket of ctx connected to channel, closed without lingering."""
+        s = ctx.socket(zmq.DEALER)
+        s.linger = 0
+        s.connect(self.url(channel))
+        return s
 
     def log(self):
         self.stderr.flush()

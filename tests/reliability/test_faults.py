@@ -14,7 +14,7 @@ import unittest
 
 import zmq
 
-from harness import Kernel, TIMEOUT, collect, execute, rss_kib, value
+from harness import Kernel, TIMEOUT, execute, rss_kib, value
 
 INTERRUPT_BOUND = 0.2  # seconds: the bound, polled generously below
 EXIT_BOUND = 1.0
@@ -147,9 +147,7 @@ class Clients(unittest.TestCase):
             c = k.client()
             execute(c, "kept = 42")
             ctx = zmq.Context()
-            s = ctx.socket(zmq.DEALER)
-            s.linger = 0
-            s.connect(k.url("shell"))
+            s = k.dealer(ctx, "shell")
             k.session().send(s, "execute_request",
                              {"code": "import time\ntime.sleep(0.5)\nprint('done')",
                               "silent": False})

@@ -79,12 +79,8 @@ class Mutants(unittest.TestCase):
             execute(c, "hits = 0")
             session = k.session()
             ctx = zmq.Context()
-            shell = ctx.socket(zmq.DEALER)
-            shell.linger = 0
-            shell.connect(k.url("shell"))
-            control = ctx.socket(zmq.DEALER)
-            control.linger = 0
-            control.connect(k.url("control"))
+            shell = k.dealer(ctx, "shell")
+            control = k.dealer(ctx, "control")
             self.addCleanup(ctx.term)
             self.addCleanup(shell.close)
             self.addCleanup(control.close)
@@ -117,9 +113,7 @@ class Mutants(unittest.TestCase):
             execute(c, "hits = 0")
             session = k.session()
             ctx = zmq.Context()
-            shell = ctx.socket(zmq.DEALER)
-            shell.linger = 0
-            shell.connect(k.url("shell"))
+            shell = k.dealer(ctx, "shell")
             frames = session.serialize(session.msg("execute_request", {"code": CODE}))
             shell.send_multipart(frames)
             _, reply = session.feed_identities(shell.recv_multipart())

@@ -41,6 +41,13 @@ def rss_kib(pid):
     raise RuntimeError("no VmRSS for %d" % pid)
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time the process has used so far."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Kernel:
     """One kernel process with a connection file of its own."""
 

@@ -1,6 +1,7 @@
 """
 tests/reliability/test_load.py - load: many sequential execute requests with the
-kernel's RSS growth after warm-up reported and bounded (under 1 MiB), and 8
+kernel's RSS growth after warm-up reported and bounded (under 1 MiB), no CPU used
+once the requests stop (the main thread polls only briefly after each), and 8
 clients at once sending kernel_info, complete and inspect while a long cell runs
 (every request answered, in order per client).
 
@@ -9,11 +10,12 @@ RELIABILITY_EXECUTES sets the sequential count (default 5,000 here; the issue's
 """
 import os
 import threading
+import time
 import unittest
 
 from jupyter_client import BlockingKernelClient
 
-from harness import Kernel, TIMEOUT, collect, execute, rss_kib, value
+from harness import Kernel, TIMEOUT, collect, cpu_seconds, execute, rss_kib, value
 
 EXECUTES = int(os.environ.get("RELIABILITY_EXECUTES", "5000"))
 WARMUP = 1000
@@ -39,6 +41,21 @@ class Sequential(unittest.TestCase):
             if os.environ.get("MINIPY_SANITIZE", "none") == "none":
                 self.assertLess(end - start, 1024)
             self.assertEqual(value(c, "s"), "'20'")
+        finally:
+            k.close()
+
+    def test_idle_uses_no_cpu(self):
+        k = Kernel()
+        try:
+            c = k.client()
+            for _ in range(100):
+                collect(c, c.execute("1+1", store_history=False))
+            time.sleep(0.2)
+            before = cpu_seconds(k.pid)
+            time.sleep(1.0)
+            used = cpu_seconds(k.pid) - before
+            print("\nCPU used in 1 s idle after 100 executes: %.3f s" % used)
+            self.assertLess(used, 0.05)
         finally:
             k.close()
 

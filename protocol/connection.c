@@ -28,7 +28,8 @@ static int *port_slot(JpConnection *c, int i)
 }
 
 /* A malloc'd "connection file PATH: ..." message (NULL if out of memory). */
-static char *file_error(const char *path, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static char *file_error(const char *path,
+                                                              const char *fmt, ...)
 {
     char msg[512];
     va_list ap;

@@ -151,10 +151,23 @@ static MpObject *method_descr_call(MpObject *self, MpObject *const *args, size_t
         return mp_err_format(mp_TypeError,
                              "unbound method %s.%s() needs an argument", d->owner->gc.name,
                              d->def->name);
-    if (!mp_is_instance_of(args[0], d->owner))
+    if (d->def->flags & MP_METH_CLASS) { /* dict.fromkeys: the receiver is a type */
+        if (!mp_is_instance_of(args[0], &mp_type_type))
+            return mp_err_format(mp_TypeError,
+                                 "descriptor '%s' for type '%s' needs a type, not a '%s' "
+                                 "as arg 1",
+                                 d->def->name, d->owner->gc.name, mp_type_name(args[0]));
+        if (!mp_type_is_subtype((MpType *)args[0], d->owner))
+            return mp_err_format(mp_TypeError,
+                                 "descriptor '%s' requires a subtype of '%s' but received "
+                                 "'%s'",
+                                 d->def->name, d->owner->gc.name,
+                                 ((MpType *)args[0])->gc.name);
+    } else if (!mp_is_instance_of(args[0], d->owner)) {
         return mp_err_format(mp_TypeError,
                              "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                              d->def->name, d->owner->gc.name, mp_type_name(args[0]));
+    }
     return d->def->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 

@@ -94,6 +94,14 @@ MpObject *mp_list_new(int64_t n)
     return &l->ob;
 }
 
+MpObject *mp_list_new_reserved(int64_t capacity)
+{
+    MpObject *list = mp_list_new(capacity);
+    if (list)
+        LIST(list)->size = 0;
+    return list;
+}
+
 int mp_list_append(MpObject *list, MpObject *v)
 {
     MpList *l = LIST(list);

@@ -313,6 +313,8 @@ typedef struct MpList {
 } MpList;
 /* A list of n items, all set to NULL: the caller fills them (steals). */
 MpObject *mp_list_new(int64_t n);
+/* An empty list with room for capacity items (what sys.getsizeof reports). */
+MpObject *mp_list_new_reserved(int64_t capacity);
 int mp_list_append(MpObject *list, MpObject *v); /* borrows v */
 /* Free the dead lists kept for reuse (after a full collection). */
 void mp_list_clear_freelist(void);

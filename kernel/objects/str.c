@@ -1091,6 +1091,10 @@ static MpObject *str_endswith(MpObject *self, MpObject *const *args, size_t narg
 
 /* ==== split / join ==== */
 
+/* CPython's split preallocation: room for maxsplit + 1 pieces, at most 12
+   (stringlib's MAX_PREALLOC), so sys.getsizeof of the result matches. */
+#define SPLIT_PREALLOC 12
+
 static int append_piece(MpObject *list, const char *p, int64_t n)
 {
     MpObject *piece = mp_str_new(p, (size_t)n);
@@ -1099,6 +1103,15 @@ static int append_piece(MpObject *list, const char *p, int64_t n)
     int r = mp_list_append(list, piece);
     MP_DECREF(piece);
     return r;
+}
+
+/* append_piece(), except that a piece that is the whole of self is self itself,
+   as CPython's stringlib gives when a split finds nothing to cut. */
+static int append_piece_or_self(MpObject *list, MpObject *self, const char *p, int64_t n)
+{
+    if (n == MP_STR_SIZE(self))
+        return mp_list_append(list, self);
+    return append_piece(list, p, n);
 }
 
 /* Reverse a list in place (rsplit builds right to left). */
@@ -1147,7 +1160,10 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
                              mp_type_name(sep));
     if (sep && MP_STR_SIZE(sep) == 0)
         return mp_err_set(mp_ValueError, "empty separator");
-    MpObject *list = mp_list_new(0);
+    MpObject *list = mp_list_new_reserved(
+        sep && MP_STR_LEN(self) < MP_STR_LEN(sep) ? 1
+        : maxsplit >= SPLIT_PREALLOC              ? SPLIT_PREALLOC
+                                                  : maxsplit + 1);
     if (!list)
         return NULL;
     const char *d = MP_STR_DATA(self);
@@ -1163,7 +1179,7 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
                 pos = hit + sn;
                 nsplit++;
             }
-            if (append_piece(list, d + pos, size - pos) < 0)
+            if (append_piece_or_self(list, self, d + pos, size - pos) < 0)
                 goto error;
         } else {
             int64_t end = size, hit;
@@ -1173,7 +1189,7 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
                 end = hit;
                 nsplit++;
             }
-            if (append_piece(list, d, end) < 0)
+            if (append_piece_or_self(list, self, d, end) < 0)
                 goto error;
             reverse_items(list);
         }
@@ -1195,7 +1211,7 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
             int64_t start = pos;
             while (pos < size && !space_at(d, pos, &nx))
                 pos = nx;
-            if (append_piece(list, d + start, pos - start) < 0)
+            if (append_piece_or_self(list, self, d + start, pos - start) < 0)
                 goto error;
             nsplit++;
         }
@@ -1214,7 +1230,7 @@ static MpObject *split_impl(MpObject *self, MpObject *const *args, size_t nargs,
             int64_t stop = end;
             while (end > 0 && !space_at(d, prev_cp(d, end), &nx))
                 end = prev_cp(d, end);
-            if (append_piece(list, d + end, stop - end) < 0)
+            if (append_piece_or_self(list, self, d + end, stop - end) < 0)
                 goto error;
             nsplit++;
         }

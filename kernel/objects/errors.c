@@ -36,7 +36,7 @@ static int exception_traverse(GcHead *self, GcVisit visit, void *arg)
     int r;
     if ((r = mp_attrs_traverse(&e->attrs, visit, arg)))
         return r;
-    MpObject *refs[] = {e->args, e->traceback, e->cause, e->context};
+    MpObject *refs[] = {e->args, e->traceback, e->cause, e->context, e->name, e->obj};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         if (refs[i] && (r = visit(refs[i], arg)))
             return r;
@@ -53,6 +53,8 @@ static void exception_clear(GcHead *self)
     MP_CLEAR(e->traceback);
     MP_CLEAR(e->cause);
     MP_CLEAR(e->context);
+    MP_CLEAR(e->name);
+    MP_CLEAR(e->obj);
 }
 
 static void exception_dealloc(GcHead *self)
@@ -93,11 +95,45 @@ MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs)
     return &e->ob;
 }
 
+static bool takes_name_keywords(MpObject *exc)
+{
+    return mp_is_instance_of(exc, mp_NameError) ||
+           mp_is_instance_of(exc, mp_AttributeError);
+}
+
+/* NameError(name=...) and AttributeError(name=..., obj=...): the keywords
+   CPython 3.11 accepts there; any other is a TypeError. 0 or -1. */
+static int set_name_keywords(MpObject *self, MpObject *const *kwvalues,
+                             MpObject *kwnames)
+{
+    MpException *e = (MpException *)self;
+    bool attr = mp_is_instance_of(self, mp_AttributeError);
+    for (int64_t i = 0; kwnames && i < MP_TUPLE_SIZE(kwnames); i++) {
+        const char *k = MP_STR_DATA(MP_TUPLE_ITEMS(kwnames)[i]);
+        MpObject **slot = strcmp(k, "name") == 0          ? &e->name
+                          : attr && strcmp(k, "obj") == 0 ? &e->obj
+                                                          : NULL;
+        if (!slot) {
+            mp_err_format(mp_TypeError, "'%s' is an invalid keyword argument for %s()",
+                          k, attr ? "AttributeError" : "NameError");
+            return -1;
+        }
+        MP_INCREF(kwvalues[i]);
+        MP_SETREF(*slot, kwvalues[i]);
+    }
+    return 0;
+}
+
+/* A class statement's subclass gets its keywords in __init__; the builtin
+   classes, which run no __init__, take NameError's and AttributeError's here. */
 static MpObject *exception_new(MpType *type, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    (void)kwnames; /* keywords go to __init__ of a subclass */
-    return mp_exception_new(type, args, nargs);
+    MpObject *exc = mp_exception_new(type, args, nargs);
+    if (exc && kwnames && !(type->flags & MP_TF_HEAP) && takes_name_keywords(exc) &&
+        set_name_keywords(exc, args + nargs, kwnames) < 0)
+        MP_CLEAR(exc);
+    return exc;
 }
 
 /* str(SyntaxError): "msg (file.py, line 3)", from the attributes the
@@ -180,14 +216,18 @@ static int set_args(MpObject *self, MpObject *value)
     return 0;
 }
 
-#define EXC_LINK_ACCESSORS(field, pyname)                                      \
+/* The getter of an optional field: its value or None. */
+#define EXC_FIELD_GETTER(field)                                                \
     static MpObject *get_##field(MpObject *self)                               \
     {                                                                          \
         MpObject *v = ((MpException *)self)->field;                            \
         v = v ? v : mp_none;                                                   \
         MP_INCREF(v);                                                          \
         return v;                                                              \
-    }                                                                          \
+    }
+
+#define EXC_LINK_ACCESSORS(field, pyname)                                      \
+    EXC_FIELD_GETTER(field)                                                    \
     static int set_##field(MpObject *self, MpObject *value)                    \
     {                                                                          \
         if (value == mp_none)                                                  \
@@ -245,6 +285,16 @@ static MpObject *exception_init(MpObject *self, MpObject *const *args, size_t na
     MP_RETURN_NONE;
 }
 
+/* NameError.__init__ and AttributeError.__init__: args, then the keywords. */
+static MpObject *name_exception_init(MpObject *self, MpObject *const *args,
+                                     size_t nargs, MpObject *kwnames)
+{
+    MpObject *r = exception_init(self, args, nargs, NULL);
+    if (r && set_name_keywords(self, args + nargs, kwnames) < 0)
+        MP_CLEAR(r);
+    return r;
+}
+
 static MpObject *exception_with_traceback(MpObject *self, MpObject *const *args,
                                           size_t nargs, MpObject *kwnames)
 {
@@ -259,6 +309,40 @@ static const MpMethodDef exception_methods[] = {
     {"__init__", exception_init, 0, "__init__(self, /, *args)"},
     {"with_traceback", exception_with_traceback, 0, "with_traceback(self, tb, /)"},
     {NULL, NULL, 0, NULL},
+};
+
+static const MpMethodDef name_error_methods[] = {
+    {"__init__", name_exception_init, 0, "__init__(self, /, *args, name=None)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MpMethodDef attribute_error_methods[] = {
+    {"__init__", name_exception_init, 0,
+     "__init__(self, /, *args, name=None, obj=None)"},
+    {NULL, NULL, 0, NULL},
+};
+
+/* NameError.name, AttributeError.obj: any object, None when unset. */
+#define EXC_MEMBER_ACCESSORS(field)                                            \
+    EXC_FIELD_GETTER(field)                                                    \
+    static int set_##field(MpObject *self, MpObject *value)                    \
+    {                                                                          \
+        MP_XINCREF(value);                                                     \
+        MP_SETREF(((MpException *)self)->field, value);                        \
+        return 0;                                                              \
+    }
+EXC_MEMBER_ACCESSORS(name)
+EXC_MEMBER_ACCESSORS(obj)
+
+static const MpGetSetDef name_error_getsets[] = {
+    {"name", get_name, set_name},
+    {NULL, NULL, NULL},
+};
+
+static const MpGetSetDef attribute_error_getsets[] = {
+    {"name", get_name, set_name},
+    {"obj", get_obj, set_obj},
+    {NULL, NULL, NULL},
 };
 
 /* The classes differ only in name and base (KeyError's str is special-cased
@@ -346,6 +430,26 @@ MpObject *mp_err_format(MpType *type, const char *fmt, ...)
     return NULL;
 }
 
+void mp_err_add_name_context(MpObject *name)
+{
+    MpException *e = (MpException *)pending;
+    if (e && mp_type(pending) == mp_NameError && !e->name) {
+        MP_INCREF(name);
+        e->name = name;
+    }
+}
+
+void mp_err_add_attribute_context(MpObject *obj, MpObject *name)
+{
+    MpException *e = (MpException *)pending;
+    if (e && mp_is_instance_of(pending, mp_AttributeError) && !e->name && !e->obj) {
+        MP_INCREF(name);
+        e->name = name;
+        MP_INCREF(obj);
+        e->obj = obj;
+    }
+}
+
 bool mp_err_occurred(void)
 {
     return pending != NULL;
@@ -377,6 +481,10 @@ int mp_errors_init(void)
 {
     mp_exc_BaseException.methods = exception_methods;
     mp_exc_BaseException.getsets = exception_getsets;
+    mp_exc_NameError.methods = name_error_methods;
+    mp_exc_NameError.getsets = name_error_getsets;
+    mp_exc_AttributeError.methods = attribute_error_methods;
+    mp_exc_AttributeError.getsets = attribute_error_getsets;
 #define MP_READY_EXC(cls, basecls)                                             \
     if (mp_type_ready(&mp_exc_##cls) < 0)                                     \
         return -1;

@@ -18,6 +18,8 @@ typedef struct MpException {
     MpObject *traceback; /* list of (file, name, line) frames or NULL */
     MpObject *cause;     /* __cause__ or NULL */
     MpObject *context;   /* __context__ or NULL */
+    MpObject *name;      /* NameError.name, AttributeError.name, or NULL */
+    MpObject *obj;       /* AttributeError.obj or NULL */
     bool suppress_context;
 } MpException;
 
@@ -99,6 +101,12 @@ MpObject *mp_err_nomemory(void);
 /* The most items a list or tuple may hold (CPython's PY_SSIZE_T_MAX /
    sizeof(PyObject *)): past it the byte count would overflow, so MemoryError. */
 #define MP_MAX_ITEMS ((int64_t)(PTRDIFF_MAX / sizeof(void *)))
+
+/* As CPython 3.11 before it offers "Did you mean": a pending NameError gets
+   its name, a pending AttributeError its name and object, unless it already
+   names one. Borrows; never fails (the pending exception stays). */
+void mp_err_add_name_context(MpObject *name);
+void mp_err_add_attribute_context(MpObject *obj, MpObject *name);
 
 bool mp_err_occurred(void);
 /* Is the pending exception an instance of type (or a subclass)? */

@@ -981,7 +981,10 @@ int mp_generic_setattr(MpObject *o, MpObject *name, MpObject *value)
 MpObject *mp_getattr(MpObject *o, MpObject *name)
 {
     MpType *t = mp_type(o);
-    return t->getattr ? t->getattr(o, name) : mp_generic_getattr(o, name);
+    MpObject *r = t->getattr ? t->getattr(o, name) : mp_generic_getattr(o, name);
+    if (!r)
+        mp_err_add_attribute_context(o, name);
+    return r;
 }
 
 MpObject *mp_getattr_cstr(MpObject *o, const char *name)

@@ -368,7 +368,9 @@ static MpFrame *enter_function(MpFunction *func, MpObject **args, size_t nargs,
 
 static MpObject *name_error(MpObject *name)
 {
-    return mp_err_format(mp_NameError, "name '%s' is not defined", MP_STR_DATA(name));
+    mp_err_format(mp_NameError, "name '%s' is not defined", MP_STR_DATA(name));
+    mp_err_add_name_context(name);
+    return NULL;
 }
 
 static MpObject *load_global(MpObject *globals, MpObject *name)
@@ -425,9 +427,11 @@ static void unbound_local(MpCode *co, int slot)
                       "cannot access local variable '%s' where it is not associated with a value",
                       MP_STR_DATA(MP_TUPLE_ITEMS(co->cellvars)[slot - co->nlocals]));
     } else {
+        MpObject *name = MP_TUPLE_ITEMS(co->freevars)[slot - co->nlocals - co->ncells];
         mp_err_format(mp_NameError,
                       "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                      MP_STR_DATA(MP_TUPLE_ITEMS(co->freevars)[slot - co->nlocals - co->ncells]));
+                      MP_STR_DATA(name));
+        mp_err_add_name_context(name);
     }
 }
 

@@ -495,6 +495,16 @@ static MpObject *sorted_list_of(MpObject *iterable)
     return list;
 }
 
+MpObject *mp_object_dir(MpObject *o)
+{
+    MpObject *set = mp_set_new();
+    if (!set)
+        return NULL;
+    MpObject *r = collect_dir(set, o) < 0 ? NULL : sorted_list_of(set);
+    MP_DECREF(set);
+    return r;
+}
+
 static MpObject *builtin_dir(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
@@ -509,12 +519,7 @@ static MpObject *builtin_dir(MpObject *self, MpObject *const *args, size_t nargs
         MP_DECREF(locals);
         return r;
     }
-    MpObject *set = mp_set_new();
-    if (!set)
-        return NULL;
-    MpObject *r = collect_dir(set, args[0]) < 0 ? NULL : sorted_list_of(set);
-    MP_DECREF(set);
-    return r;
+    return mp_object_dir(args[0]);
 }
 
 /* ==== Iteration ==== */

@@ -17,6 +17,8 @@ int mp_builtins_init(MpObject *builtins_dict);
 /* Register the builtin modules (gc, sys, weakref, math, ...) with
    mp_module_register. */
 int mp_builtin_modules_init(void);
+/* dir(o): the sorted list of o's attribute names. New reference or NULL. */
+MpObject *mp_object_dir(MpObject *o);
 /* sys.argv for the next (and any later) `import sys`; copies the strings. */
 void mod_sys_set_argv(int argc, char **argv);
 /* Shutdown, once the main module's namespace is cleared: drop what this folder

@@ -15,7 +15,7 @@ typedef struct MpException {
     MpObject ob;
     MpAttrs attrs;       /* instance attributes (user subclasses, e.g. self.code) */
     MpObject *args;      /* tuple */
-    MpObject *traceback; /* list of (file, name, line) frames or NULL */
+    MpObject *traceback; /* list of frames, innermost first (vm/traceback.c), or NULL */
     MpObject *cause;     /* __cause__ or NULL */
     MpObject *context;   /* __context__ or NULL */
     MpObject *name;      /* NameError.name, AttributeError.name, or NULL */

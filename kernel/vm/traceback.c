@@ -2,15 +2,17 @@
  * kernel/vm/traceback.c - records the frames an exception passes through and
  * formats them as CPython 3.11 prints an uncaught exception.
  *
- * A traceback is a list of (filename, line, name, serial, locals) tuples,
- * innermost first. As in CPython, where a traceback keeps its frames alive, the
+ * A traceback is a list of (code, line, serial, locals) tuples, innermost
+ * first. As in CPython, where a traceback keeps its frames alive, the
  * locals of a frame an exception escaped from live as long as the exception.
  */
 #include "traceback.h"
 
 #include "abstract.h"
+#include "code.h"
 #include "errors.h"
 #include "output.h"
+#include "suggest.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,8 +47,20 @@ void mp_traceback_set_source_lookup(MpSourceLookup lookup)
     source_lookup = lookup ? lookup : file_source_line;
 }
 
-void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int line,
-                      uint64_t serial)
+/* Fields of a traceback entry. */
+enum { ENTRY_CODE, ENTRY_LINE, ENTRY_SERIAL, ENTRY_LOCALS };
+
+static MpCode *entry_code(MpObject *entry)
+{
+    return (MpCode *)MP_TUPLE_ITEMS(entry)[ENTRY_CODE];
+}
+
+static uint64_t entry_serial(MpObject *entry)
+{
+    return (uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_SERIAL]);
+}
+
+void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint64_t serial)
 {
     MpException *e = (MpException *)exc;
     if (!e->traceback && !(e->traceback = mp_list_new(0)))
@@ -54,12 +68,12 @@ void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int lin
     int64_t n = MP_LIST_SIZE(e->traceback);
     if (n > 0) {
         MpObject *last = MP_LIST_ITEMS(e->traceback)[n - 1];
-        if ((uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(last)[3]) == serial)
+        if (entry_serial(last) == serial)
             return;
     }
     MpObject *lineno = mp_int_new(line), *ser = mp_int_new((int64_t)serial);
     MpObject *entry =
-        lineno && ser ? mp_tuple_pack(5, filename, lineno, name, ser, mp_none) : NULL;
+        lineno && ser ? mp_tuple_pack(4, &code->ob, lineno, ser, mp_none) : NULL;
     MP_XDECREF(lineno);
     MP_XDECREF(ser);
     if (!entry)
@@ -79,9 +93,9 @@ void mp_traceback_keep_locals(MpObject *exc, uint64_t serial, MpObject *locals)
     MpObject *tb = ((MpException *)exc)->traceback;
     for (int64_t i = tb ? MP_LIST_SIZE(tb) - 1 : -1; i >= 0; i--) {
         MpObject *entry = MP_LIST_ITEMS(tb)[i];
-        if ((uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[3]) == serial) {
+        if (entry_serial(entry) == serial) {
             MP_INCREF(locals);
-            MP_SETREF(MP_TUPLE_ITEMS(entry)[4], locals);
+            MP_SETREF(MP_TUPLE_ITEMS(entry)[ENTRY_LOCALS], locals);
             return;
         }
     }
@@ -93,7 +107,7 @@ void mp_traceback_keep_locals(MpObject *exc, uint64_t serial, MpObject *locals)
 typedef struct MpTraceback {
     MpObject ob;
     MpObject *next;  /* the next inner frame's traceback, or NULL */
-    MpObject *entry; /* (filename, line, name, serial, locals) */
+    MpObject *entry; /* (code, line, serial, locals) */
 } MpTraceback;
 
 static MpType mp_traceback_type;
@@ -128,7 +142,7 @@ static size_t tb_size(const GcHead *self)
 
 static MpObject *tb_get_lineno(MpObject *self)
 {
-    MpObject *line = MP_TUPLE_ITEMS(((MpTraceback *)self)->entry)[1];
+    MpObject *line = MP_TUPLE_ITEMS(((MpTraceback *)self)->entry)[ENTRY_LINE];
     MP_INCREF(line);
     return line;
 }
@@ -321,6 +335,22 @@ done:
     return r;
 }
 
+/* CPython 3.11's printer (not its traceback module) follows the message
+   of an uncaught NameError or AttributeError with ". Did you mean: 'x'?". */
+static void add_suggestion(MpStrBuf *b, MpObject *exc)
+{
+    MpObject *tb = ((MpException *)exc)->traceback;
+    MpObject *innermost = tb && MP_LIST_SIZE(tb) > 0 ? MP_LIST_ITEMS(tb)[0] : NULL;
+    MpObject *s =
+        mp_suggest_for(exc, innermost ? entry_code(innermost)->varnames : NULL);
+    if (!s)
+        return;
+    mp_strbuf_add_cstr(b, ". Did you mean: '");
+    mp_strbuf_add(b, MP_STR_DATA(s), (size_t)MP_STR_SIZE(s));
+    mp_strbuf_add_cstr(b, "'?");
+    MP_DECREF(s);
+}
+
 static int format_one(MpObject *lines, MpObject *exc, int depth)
 {
     MpException *e = (MpException *)exc;
@@ -346,11 +376,11 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
         r = add_line(lines, &b);
         for (int64_t i = MP_LIST_SIZE(e->traceback) - 1; i >= 0 && r == 0; i--) {
             MpObject *entry = MP_LIST_ITEMS(e->traceback)[i];
-            const char *file = MP_STR_DATA(MP_TUPLE_ITEMS(entry)[0]);
-            int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[1]);
+            const char *file = MP_STR_DATA(entry_code(entry)->filename);
+            int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_LINE]);
             add_location(&b, file, line);
             mp_strbuf_add_cstr(&b, ", in ");
-            mp_strbuf_add_cstr(&b, MP_STR_DATA(MP_TUPLE_ITEMS(entry)[2]));
+            mp_strbuf_add_cstr(&b, MP_STR_DATA(entry_code(entry)->name));
             mp_strbuf_add_char(&b, '\n');
             add_source(&b, file, line);
             r = add_line(lines, &b);
@@ -364,6 +394,7 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
             r = -1;
         else {
             mp_strbuf_add(&b, MP_STR_DATA(last), (size_t)MP_STR_SIZE(last));
+            add_suggestion(&b, exc);
             mp_strbuf_add_char(&b, '\n');
             MP_DECREF(last);
             r = add_line(lines, &b);

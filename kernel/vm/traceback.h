@@ -5,14 +5,13 @@
 #ifndef MINIPY_KERNEL_VM_TRACEBACK_H
 #define MINIPY_KERNEL_VM_TRACEBACK_H
 
-#include "object.h"
+#include "code.h"
 
 #include <stdint.h>
 
 /* Append a frame (innermost first) unless the frame with this serial is
    already the last one recorded (a re-raise in the same frame). */
-void mp_traceback_add(MpObject *exc, MpObject *filename, MpObject *name, int line,
-                      uint64_t serial);
+void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint64_t serial);
 
 /* The exception escaped the frame with this serial: its traceback entry keeps
    the frame's locals (a tuple, borrowed), as CPython's traceback keeps frames. */

@@ -721,7 +721,7 @@ static void add_traceback(MpFrame *f)
         MP_INCREF(vm.handled);
         ((MpException *)exc)->context = vm.handled;
     }
-    mp_traceback_add(exc, f->code->filename, f->code->name, vm_frame_line(f), f->serial);
+    mp_traceback_add(exc, f->code, vm_frame_line(f), f->serial);
 }
 
 /* ==== The loop ==== */

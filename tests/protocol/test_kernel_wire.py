@@ -703,6 +703,20 @@ class ExecuteTests(KernelTestCase):
         self.assertEqual(shown, [("display_data", "'one'", {"display_id": "d1"}),
                                  ("update_display_data", "'two'", {"display_id": "d1"})])
 
+    def test_error_suggestion(self):
+        """As CPython 3.11 prints an uncaught NameError: the traceback's last
+        line offers a close name (a global of the notebook here); evalue is
+        str(e), without it."""
+        c = self.client
+        c.run("running_total = 5")
+        reply, msgs = c.run("print(runing_total)")
+        self.assertEqual(reply["content"]["evalue"], "name 'runing_total' is not defined")
+        errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+        self.assertEqual(errors[0]["evalue"], reply["content"]["evalue"])
+        self.assertEqual(errors[0]["traceback"][-1].rstrip("\n"),
+                         "NameError: name 'runing_total' is not defined."
+                         " Did you mean: 'running_total'?")
+
     def test_lone_surrogates(self):
         """Text that is not valid UTF-8 (a str holding a lone surrogate) reaches
         the client with U+FFFD in its place, never a lost message (W10)."""

@@ -351,7 +351,9 @@ static void add_suggestion(MpStrBuf *b, MpObject *exc)
     MP_DECREF(s);
 }
 
-static int format_one(MpObject *lines, MpObject *exc, int depth)
+/* Append exc's lines, after those of the exceptions chained before it; with
+   suggest, the "Did you mean" of each. */
+static int format_one(MpObject *lines, MpObject *exc, int depth, bool suggest)
 {
     MpException *e = (MpException *)exc;
     MpStrBuf b;
@@ -364,7 +366,7 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
             "\nDuring handling of the above exception, another exception occurred:\n\n";
         MpObject *prior = e->cause ? e->cause : e->suppress_context ? NULL : e->context;
         if (prior && prior != exc) {
-            r = format_one(lines, prior, depth + 1);
+            r = format_one(lines, prior, depth + 1, suggest);
             if (r == 0) {
                 mp_strbuf_add_cstr(&b, e->cause ? caused : during);
                 r = add_line(lines, &b);
@@ -394,7 +396,8 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
             r = -1;
         else {
             mp_strbuf_add(&b, MP_STR_DATA(last), (size_t)MP_STR_SIZE(last));
-            add_suggestion(&b, exc);
+            if (suggest)
+                add_suggestion(&b, exc);
             mp_strbuf_add_char(&b, '\n');
             MP_DECREF(last);
             r = add_line(lines, &b);
@@ -404,16 +407,21 @@ static int format_one(MpObject *lines, MpObject *exc, int depth)
     return r;
 }
 
-MpObject *mp_traceback_format(MpObject *exc)
+static MpObject *format_lines(MpObject *exc, bool suggest)
 {
     MpObject *lines = mp_list_new(0);
     if (!lines)
         return NULL;
-    if (format_one(lines, exc, 0) < 0) {
+    if (format_one(lines, exc, 0, suggest) < 0) {
         MP_DECREF(lines);
         return NULL;
     }
     return lines;
+}
+
+MpObject *mp_traceback_format(MpObject *exc)
+{
+    return format_lines(exc, true);
 }
 
 void mp_err_write_unraisable(MpObject *where)
@@ -434,7 +442,8 @@ void mp_err_write_unraisable(MpObject *where)
         mp_output_write(2, MP_STR_DATA(head), (size_t)MP_STR_SIZE(head));
         MP_DECREF(head);
     }
-    MpObject *lines = mp_traceback_format(exc);
+    /* CPython's unraisable hook prints no suggestion. */
+    MpObject *lines = format_lines(exc, false);
     if (lines) {
         for (int64_t i = 0; i < MP_LIST_SIZE(lines); i++) {
             MpObject *l = MP_LIST_ITEMS(lines)[i];

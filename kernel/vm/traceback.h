@@ -24,7 +24,8 @@ typedef bool (*MpSourceLookup)(const char *filename, int line, char *buf, size_t
 void mp_traceback_set_source_lookup(MpSourceLookup lookup);
 
 /* The lines CPython prints for an uncaught exception, with its chained
-   causes and contexts, each line ending in '\n' (a list of str), or NULL. */
+   causes and contexts and the "Did you mean" of a NameError or an
+   AttributeError, each line ending in '\n' (a list of str), or NULL. */
 MpObject *mp_traceback_format(MpObject *exc);
 /* "ValueError: bad" or "ValueError" (the last line, without newline). */
 MpObject *mp_exception_format_only(MpObject *exc);

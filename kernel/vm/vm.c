@@ -20,6 +20,7 @@
 #include "opcodes.h"
 #include "traceback.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -188,6 +189,52 @@ static void missing_args(MpCode *co, MpObject **slots, int from, int to, const c
     MP_DECREF(list);
 }
 
+/* "f() takes 2 positional arguments but 3 were given", counting the keyword-only
+   arguments given as CPython 3.11 does: "... but 3 positional arguments (and 1
+   keyword-only argument) were given". Called once keywords are bound. */
+static void too_many_positional(MpFunction *func, MpObject **slots, size_t given)
+{
+    MpCode *co = func->code;
+    int kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
+        kwonly_given += slots[i] != NULL;
+    int ndef = func->defaults ? (int)MP_TUPLE_SIZE(func->defaults) : 0;
+    char sig[64], kwonly[96] = "";
+    if (ndef)
+        snprintf(sig, sizeof sig, "from %d to %d", co->argcount - ndef, co->argcount);
+    else
+        snprintf(sig, sizeof sig, "%d", co->argcount);
+    if (kwonly_given)
+        snprintf(kwonly, sizeof kwonly, " positional argument%s (and %d keyword-only argument%s)",
+                 given == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
+    mp_err_format(mp_TypeError, "%s() takes %s positional argument%s but %zu%s %s given",
+                  MP_STR_DATA(co->qualname), sig, ndef || co->argcount != 1 ? "s" : "",
+                  given, kwonly, given == 1 && !kwonly_given ? "was" : "were");
+}
+
+/* Fill the keyword-only slots left unset from func's __kwdefaults__; then, as
+   CPython, name every one still missing in a single TypeError. 0 or -1. */
+static int kwonly_defaults(MpFunction *func, MpObject **slots)
+{
+    MpCode *co = func->code;
+    int end = co->argcount + co->kwonlyargcount;
+    bool missing = false;
+    for (int i = co->argcount; i < end; i++) {
+        if (slots[i])
+            continue;
+        MpObject *d = func->kwdefaults
+                          ? mp_dict_get(func->kwdefaults, MP_TUPLE_ITEMS(co->varnames)[i])
+                          : NULL;
+        MP_XINCREF(d);
+        slots[i] = d;
+        missing = missing || !d;
+    }
+    if (!missing)
+        return 0;
+    missing_args(co, slots, co->argcount, end, "keyword-only");
+    return -1;
+}
+
 /* Move args (owned references: nargs positional then one per kwname) into the
    frame slots of f's code, CPython's rules and messages. The slots must be
    NULL except where args already sit (slots == args, the fast path). Consumes
@@ -227,16 +274,6 @@ static int bind_args(MpFunction *func, MpObject **slots, MpObject **args, size_t
             MP_TUPLE_ITEMS(t)[i - npos] = tmp[i];
         used = nargs;
         slots[vararg_slot] = t;
-    } else if (nargs > (size_t)co->argcount) {
-        int ndef = func->defaults ? (int)MP_TUPLE_SIZE(func->defaults) : 0;
-        if (ndef)
-            mp_err_format(mp_TypeError, "%s() takes from %d to %d positional arguments but %zu were given",
-                          MP_STR_DATA(co->qualname), co->argcount - ndef, co->argcount, nargs);
-        else
-            mp_err_format(mp_TypeError, "%s() takes %d positional argument%s but %zu %s given",
-                          MP_STR_DATA(co->qualname), co->argcount,
-                          co->argcount == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
-        goto done;
     }
     if (co->flags & MP_CO_VARKW) {
         if (!(kwdict = mp_dict_new()))
@@ -272,6 +309,10 @@ static int bind_args(MpFunction *func, MpObject **slots, MpObject **args, size_t
         MP_INCREF(value);
         slots[found] = value;
     }
+    if (nargs > (size_t)co->argcount && !(co->flags & MP_CO_VARARGS)) {
+        too_many_positional(func, slots, nargs);
+        goto done;
+    }
     /* Defaults for the positional parameters left unset. */
     int ndef = func->defaults ? (int)MP_TUPLE_SIZE(func->defaults) : 0;
     int first_def = co->argcount - ndef;
@@ -285,20 +326,8 @@ static int bind_args(MpFunction *func, MpObject **slots, MpObject **args, size_t
         slots[i] = MP_TUPLE_ITEMS(func->defaults)[i - first_def];
         MP_INCREF(slots[i]);
     }
-    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
-        if (slots[i])
-            continue;
-        MpObject *d = func->kwdefaults
-                          ? mp_dict_get(func->kwdefaults, MP_TUPLE_ITEMS(co->varnames)[i])
-                          : NULL;
-        if (!d) {
-            missing_args(co, slots, co->argcount, co->argcount + co->kwonlyargcount,
-                         "keyword-only");
-            goto done;
-        }
-        MP_INCREF(d);
-        slots[i] = d;
-    }
+    if (kwonly_defaults(func, slots) < 0)
+        goto done;
     rc = 0;
 done:
     for (size_t i = used; i < n; i++)

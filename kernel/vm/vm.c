@@ -702,8 +702,8 @@ static MpObject *before_with(MpObject *mgr, MpObject **exit_out)
         MP_XDECREF(enter);
         if (a >= 0 && b >= 0)
             mp_err_format(mp_TypeError,
-                          "'%s' object does not support the context manager protocol",
-                          mp_type_name(mgr));
+                          "'%s' object does not support the context manager protocol%s",
+                          mp_type_name(mgr), a ? " (missed __exit__ method)" : "");
         return NULL;
     }
     MpObject *r = mp_call0(enter);

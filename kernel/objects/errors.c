@@ -267,6 +267,20 @@ static const MpGetSetDef exception_getsets[] = {
     {NULL, NULL, NULL},
 };
 
+/* StopIteration.value: the first argument, or None (read-only here). */
+static MpObject *get_stop_value(MpObject *self)
+{
+    MpObject *args = ((MpException *)self)->args;
+    MpObject *v = args && MP_TUPLE_SIZE(args) > 0 ? MP_TUPLE_ITEMS(args)[0] : mp_none;
+    MP_INCREF(v);
+    return v;
+}
+
+static const MpGetSetDef stop_iteration_getsets[] = {
+    {"value", get_stop_value, NULL},
+    {NULL, NULL, NULL},
+};
+
 /* BaseException.__init__(self, *args): args replace the constructor's. */
 static MpObject *exception_init(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
@@ -485,6 +499,7 @@ int mp_errors_init(void)
     mp_exc_NameError.getsets = name_error_getsets;
     mp_exc_AttributeError.methods = attribute_error_methods;
     mp_exc_AttributeError.getsets = attribute_error_getsets;
+    mp_exc_StopIteration.getsets = stop_iteration_getsets;
 #define MP_READY_EXC(cls, basecls)                                             \
     if (mp_type_ready(&mp_exc_##cls) < 0)                                     \
         return -1;

@@ -99,8 +99,7 @@ static MpObject *range_getitem(MpObject *self, MpObject *key)
         int64_t nstep, nstart = item_at(r, start);
         if (__builtin_mul_overflow(r->step, step, &nstep))
             return mp_err_set(mp_OverflowError, "integer overflow");
-        int64_t nstop = (int64_t)((uint64_t)nstart + (uint64_t)n * (uint64_t)nstep);
-        MpObject *res = mp_range_new(nstart, nstop, nstep);
+        MpObject *res = mp_range_new(nstart, item_at(r, stop), nstep);
         if (res)
             RANGE(res)->length = n;
         return res;

@@ -263,14 +263,26 @@ static MpObject *list_getitem(MpObject *self, MpObject *key)
 }
 
 /* A C array copy of an iterable's items (new references) for slice
-   assignment; *n receives the count. The caller frees with free_items. */
-static MpObject **items_of(MpObject *v, int64_t *n)
+   assignment; *n receives the count. The caller frees with free_items. When v
+   is not iterable the TypeError says `not_iterable`, as CPython's
+   PySequence_Fast ("can only assign an iterable"). */
+static MpObject **items_of(MpObject *v, int64_t *n, const char *not_iterable)
 {
-    MpObject *tmp = mp_list_new(0);
-    if (!tmp)
+    bool fast = mp_type(v) == &mp_list_type || mp_type(v) == &mp_tuple_type;
+    MpObject *src = fast ? v : mp_iter(v);
+    if (!src) {
+        if (mp_err_matches(mp_TypeError)) {
+            mp_err_clear();
+            mp_err_set(mp_TypeError, not_iterable);
+        }
         return NULL;
-    if (list_extend_iter(LIST(tmp), v) < 0) {
-        MP_DECREF(tmp);
+    }
+    MpObject *tmp = mp_list_new(0);
+    int r = tmp ? list_extend_iter(LIST(tmp), src) : -1;
+    if (!fast)
+        MP_DECREF(src);
+    if (r < 0) {
+        MP_XDECREF(tmp);
         return NULL;
     }
     *n = LIST(tmp)->size;
@@ -357,7 +369,7 @@ static int list_setitem(MpObject *self, MpObject *key, MpObject *value)
             stop = start;
         int64_t n = 0;
         MpObject **arr = NULL;
-        if (value && !(arr = items_of(value, &n)))
+        if (value && !(arr = items_of(value, &n, "can only assign an iterable")))
             return -1;
         int r = assign_slice(l, start, start + slen, arr, n);
         if (r < 0)
@@ -392,7 +404,7 @@ static int list_setitem(MpObject *self, MpObject *key, MpObject *value)
         return 0;
     }
     int64_t n;
-    MpObject **arr = items_of(value, &n);
+    MpObject **arr = items_of(value, &n, "must assign iterable to extended slice");
     if (!arr)
         return -1;
     if (n != slen) {

@@ -747,6 +747,7 @@ static void compile_fstring(Compiler *c, const Expr *e)
         compile_expr(c, v->formattedvalue.value);
         int flags = v->formattedvalue.conversion == 's'   ? 1
                     : v->formattedvalue.conversion == 'r' ? 2
+                    : v->formattedvalue.conversion == 'a' ? 3
                                                           : 0;
         if (v->formattedvalue.format_spec) {
             compile_fstring(c, v->formattedvalue.format_spec);

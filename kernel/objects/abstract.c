@@ -42,6 +42,16 @@ MpObject *mp_repr(MpObject *o)
     return check_str_result(t->repr(o), "__repr__");
 }
 
+MpObject *mp_ascii(MpObject *o)
+{
+    MpObject *r = mp_repr(o);
+    if (!r)
+        return NULL;
+    MpObject *a = mp_str_ascii_escape(r);
+    MP_DECREF(r);
+    return a;
+}
+
 MpObject *mp_str(MpObject *o)
 {
     MpType *t = mp_type(o);

@@ -12,6 +12,8 @@
 
 MpObject *mp_repr(MpObject *o);
 MpObject *mp_str(MpObject *o);
+/* ascii(o): repr(o) with its non-ASCII code points escaped. */
+MpObject *mp_ascii(MpObject *o);
 /* -1 with an exception: "unhashable type: 'list'". */
 int64_t mp_hash(MpObject *o);
 /* Rich comparison with CPython's reflection and fallbacks (== falls back to

@@ -285,6 +285,9 @@ int64_t mp_str_hash(MpObject *s);
 /* printf-style into a new str. */
 MpObject *mp_str_format_c(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* s with every non-ASCII code point escaped as repr escapes it (ascii()'s second
+   half): "\xe9", "\u20ac". New reference. */
+MpObject *mp_str_ascii_escape(MpObject *s);
 /* Concatenation of two str. */
 MpObject *mp_str_concat(MpObject *a, MpObject *b);
 

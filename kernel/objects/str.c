@@ -431,6 +431,19 @@ static bool cp_printable(uint32_t c)
     return true;
 }
 
+/* Code point c as repr writes one it does not show: \xhh, \uhhhh or \Uhhhhhhhh. */
+static void add_escaped(MpStrBuf *b, uint32_t c)
+{
+    char esc[12];
+    if (c < 0x100)
+        snprintf(esc, sizeof esc, "\\x%02x", c);
+    else if (c < 0x10000)
+        snprintf(esc, sizeof esc, "\\u%04x", c);
+    else
+        snprintf(esc, sizeof esc, "\\U%08x", c);
+    mp_strbuf_add_cstr(b, esc);
+}
+
 static MpObject *str_repr(MpObject *self)
 {
     MpStr *s = (MpStr *)self;
@@ -456,18 +469,30 @@ static MpObject *str_repr(MpObject *self)
             mp_strbuf_add(&b, "\\r", 2);
         } else if (cp_printable(c)) {
             mp_strbuf_add(&b, s->data + start, (size_t)(pos - start));
-        } else if (c < 0x100) {
-            snprintf(esc, sizeof esc, "\\x%02x", c);
-            mp_strbuf_add_cstr(&b, esc);
-        } else if (c < 0x10000) {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            mp_strbuf_add_cstr(&b, esc);
         } else {
-            snprintf(esc, sizeof esc, "\\U%08x", c);
-            mp_strbuf_add_cstr(&b, esc);
+            add_escaped(&b, c);
         }
     }
     mp_strbuf_add_char(&b, quote);
+    return mp_strbuf_finish(&b);
+}
+
+MpObject *mp_str_ascii_escape(MpObject *str)
+{
+    MpStr *s = (MpStr *)str;
+    if (mp_str_is_ascii(s)) {
+        MP_INCREF(str);
+        return str;
+    }
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    for (int64_t pos = 0; pos < s->size;) {
+        uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
+        if (c < 0x80)
+            mp_strbuf_add_char(&b, (char)c);
+        else
+            add_escaped(&b, c);
+    }
     return mp_strbuf_finish(&b);
 }
 

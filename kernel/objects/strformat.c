@@ -567,6 +567,8 @@ static int format_field(FormatArgs *fa, MpStrBuf *b, const char *f, size_t n, in
             c = mp_repr(obj);
         else if (conv == 's')
             c = mp_str(obj);
+        else if (conv == 'a')
+            c = mp_ascii(obj);
         else {
             MP_DECREF(obj);
             mp_err_format(mp_ValueError, "Unknown conversion specifier %c", conv);

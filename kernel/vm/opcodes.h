@@ -46,7 +46,7 @@
     X(BUILD_SET)                                                               \
     X(BUILD_MAP)          /* (k1 v1 .. kn vn -- dict) */                       \
     X(BUILD_STRING)       /* (s1 .. sn -- joined) */                           \
-    X(FORMAT_VALUE)       /* (v [spec] -- str); arg: 1 str 2 repr, 4 has spec */ \
+    X(FORMAT_VALUE)       /* (v [spec] -- str); arg: 1 str 2 repr 3 ascii, 4 has spec */ \
     X(LIST_APPEND)        /* (list@arg .. v -- list@arg ..) */                 \
     X(SET_ADD)                                                                 \
     X(MAP_ADD)            /* (dict@arg .. k v -- ) */                          \

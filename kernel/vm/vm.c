@@ -642,6 +642,8 @@ static MpObject *format_value(MpObject *v, int flags, MpObject *spec)
         conv = mp_str(v);
     else if ((flags & 3) == 2)
         conv = mp_repr(v);
+    else if ((flags & 3) == 3)
+        conv = mp_ascii(v);
     if ((flags & 3) && !conv)
         return NULL;
     MpObject *x = conv ? conv : v;

@@ -78,7 +78,7 @@ static MpObject *math_1(const char *fname, MpObject *const *args, size_t nargs,
                                  size_t nargs, MpObject *kwnames)              \
     {                                                                          \
         (void)self;                                                            \
-        return math_1(#name, args, nargs, kwnames, fn, can_overflow);          \
+        return math_1("math." #name, args, nargs, kwnames, fn, can_overflow); \
     }
 
 MATH_FUNC1(sqrt, sqrt, false)

@@ -37,7 +37,7 @@ static MpObject *clock_result(const char *fname, size_t nargs, MpObject *kwnames
     {                                                                          \
         (void)self;                                                            \
         (void)args;                                                            \
-        return clock_result(#name, nargs, kwnames, id, ns);                    \
+        return clock_result("time." #name, nargs, kwnames, id, ns);            \
     }
 
 TIME_CLOCK(time, CLOCK_REALTIME, false)
@@ -52,7 +52,7 @@ static MpObject *time_sleep(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
     (void)self;
-    if (mp_args_check("sleep", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("time.sleep", nargs, kwnames, 1, 1) < 0)
         return NULL;
     double secs;
     MpObject *a = args[0];

@@ -573,7 +573,7 @@ DICT_VIEW_TYPE(mp_dict_items_type, "dict_items", items_contains, mp_hash_not_imp
 static MpObject *dict_get_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_check("get", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("dict.get", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v = mp_table_get(TABLE(self), args[0]);
     if (!v) {
@@ -588,7 +588,7 @@ static MpObject *dict_get_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *dict_keys_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_check("keys", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.keys", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_keys_type);
 }
@@ -596,7 +596,7 @@ static MpObject *dict_keys_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *dict_values_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("values", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.values", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_values_type);
 }
@@ -604,7 +604,7 @@ static MpObject *dict_values_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *dict_items_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("items", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.items", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return view_new(self, &mp_dict_items_type);
 }
@@ -612,7 +612,7 @@ static MpObject *dict_items_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *dict_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_check("pop", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("dict.pop", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v;
     int r = mp_table_pop(TABLE(self), args[0], &v);
@@ -630,7 +630,7 @@ static MpObject *dict_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *dict_popitem_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_check("popitem", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.popitem", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpObject *k, *v;
     if (!mp_table_popitem(TABLE(self), &k, &v))
@@ -644,7 +644,7 @@ static MpObject *dict_popitem_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *dict_setdefault_m(MpObject *self, MpObject *const *args, size_t nargs,
                                    MpObject *kwnames)
 {
-    if (mp_args_check("setdefault", nargs, kwnames, 1, 2) < 0)
+    if (mp_args_check("dict.setdefault", nargs, kwnames, 1, 2) < 0)
         return NULL;
     MpObject *v = mp_table_get(TABLE(self), args[0]);
     if (!v) {
@@ -673,7 +673,7 @@ static MpObject *dict_update_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *dict_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     mp_table_clear(TABLE(self));
     MP_RETURN_NONE;
@@ -682,7 +682,7 @@ static MpObject *dict_clear_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *dict_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("dict.copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return dict_copy_of(self);
 }

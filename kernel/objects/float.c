@@ -456,7 +456,7 @@ static MpObject *float_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *float_is_integer(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (mp_args_check("is_integer", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("float.is_integer", nargs, kwnames, 0, 0) < 0)
         return NULL;
     double x = MP_FLOAT_VALUE(self);
     return mp_bool(isfinite(x) && x == floor(x));
@@ -465,7 +465,7 @@ static MpObject *float_is_integer(MpObject *self, MpObject *const *args, size_t 
 static MpObject *float_conjugate(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_check("conjugate", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("float.conjugate", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_float_new(MP_FLOAT_VALUE(self));
 }

@@ -491,7 +491,7 @@ static MpObject *bool_new(MpType *type, MpObject *const *args, size_t nargs,
 static MpObject *int_bit_length(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_check("bit_length", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("int.bit_length", nargs, kwnames, 0, 0) < 0)
         return NULL;
     int64_t v = MP_INT_VALUE(self);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -501,7 +501,7 @@ static MpObject *int_bit_length(MpObject *self, MpObject *const *args, size_t na
 static MpObject *int_bit_count(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("bit_count", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("int.bit_count", nargs, kwnames, 0, 0) < 0)
         return NULL;
     int64_t v = MP_INT_VALUE(self);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -511,7 +511,7 @@ static MpObject *int_bit_count(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *int_conjugate(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("conjugate", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("int.conjugate", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return mp_int_new(MP_INT_VALUE(self));
 }

@@ -896,7 +896,7 @@ restore:;
 static MpObject *list_append_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("append", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("list.append", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_list_append(self, args[0]) < 0)
         return NULL;
@@ -906,7 +906,7 @@ static MpObject *list_append_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_extend_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("extend", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("list.extend", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (list_extend_iter(LIST(self), args[0]) < 0)
         return NULL;
@@ -916,7 +916,7 @@ static MpObject *list_extend_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_insert_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("insert", nargs, kwnames, 2, 2) < 0)
+    if (mp_args_check("list.insert", nargs, kwnames, 2, 2) < 0)
         return NULL;
     int64_t i;
     if (mp_index(args[0], &i) < 0)
@@ -938,7 +938,7 @@ static MpObject *list_insert_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_check("pop", nargs, kwnames, 0, 1) < 0)
+    if (mp_args_check("list.pop", nargs, kwnames, 0, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t i = -1;
@@ -975,7 +975,7 @@ static int64_t find_item(MpList *l, MpObject *x, int64_t start, int64_t stop)
 static MpObject *list_remove_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("remove", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("list.remove", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t i = find_item(l, args[0], 0, l->size);
@@ -993,7 +993,7 @@ static MpObject *list_remove_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *list_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("index", nargs, kwnames, 1, 3) < 0)
+    if (mp_args_check("list.index", nargs, kwnames, 1, 3) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t start = 0, stop = INT64_MAX;
@@ -1022,7 +1022,7 @@ static MpObject *list_index_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *list_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("list.count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpList *l = LIST(self);
     int64_t n = 0;
@@ -1055,7 +1055,7 @@ static MpObject *list_sort_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *list_reverse_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_check("reverse", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("list.reverse", nargs, kwnames, 0, 0) < 0)
         return NULL;
     reverse_array(LIST(self)->items, LIST(self)->size);
     MP_RETURN_NONE;
@@ -1064,7 +1064,7 @@ static MpObject *list_reverse_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *list_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("list.clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     list_clear_items(LIST(self));
     MP_RETURN_NONE;
@@ -1073,7 +1073,7 @@ static MpObject *list_clear_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *list_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("list.copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return list_from_array(LIST(self)->items, LIST(self)->size);
 }
@@ -1081,7 +1081,7 @@ static MpObject *list_copy_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *list_reversed_m(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_check("__reversed__", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("list.__reversed__", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return make_iter(&mp_list_reviter_type, self, LIST(self)->size - 1);
 }

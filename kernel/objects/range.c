@@ -225,7 +225,7 @@ MpType mp_range_iter_type = {
 static MpObject *range_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("index", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("range.index", nargs, kwnames, 1, 1) < 0)
         return NULL;
     if (mp_is_int(args[0])) {
         int64_t p = position_of(RANGE(self), MP_INT_VALUE(args[0]));
@@ -240,7 +240,7 @@ static MpObject *range_index_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *range_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("range.count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int c = range_contains(self, args[0]);
     return c < 0 ? NULL : mp_int_new(c);

@@ -713,7 +713,7 @@ MpType mp_set_iter_type = {
 static MpObject *set_add_m(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (mp_args_check("add", nargs, kwnames, 1, 1) < 0 || mp_set_add(self, args[0]) < 0)
+    if (mp_args_check("set.add", nargs, kwnames, 1, 1) < 0 || mp_set_add(self, args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
 }
@@ -721,7 +721,7 @@ static MpObject *set_add_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *set_remove_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_check("remove", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("set.remove", nargs, kwnames, 1, 1) < 0)
         return NULL;
     int r = discard_key(SET(self), args[0]);
     if (r < 0)
@@ -734,7 +734,7 @@ static MpObject *set_remove_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *set_discard_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("discard", nargs, kwnames, 1, 1) < 0 ||
+    if (mp_args_check("set.discard", nargs, kwnames, 1, 1) < 0 ||
         discard_key(SET(self), args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
@@ -743,7 +743,7 @@ static MpObject *set_discard_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *set_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    if (mp_args_check("pop", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("set.pop", nargs, kwnames, 0, 0) < 0)
         return NULL;
     MpSet *s = SET(self);
     if (s->used == 0)
@@ -765,7 +765,7 @@ static MpObject *set_pop_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *set_clear_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_check("clear", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("set.clear", nargs, kwnames, 0, 0) < 0)
         return NULL;
     set_clear_internal(SET(self));
     MP_RETURN_NONE;
@@ -774,7 +774,7 @@ static MpObject *set_clear_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *set_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_check("copy", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("set.copy", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return set_copy_of(self);
 }
@@ -782,7 +782,7 @@ static MpObject *set_copy_m(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *set_union_m(MpObject *self, MpObject *const *args, size_t nargs,
                              MpObject *kwnames)
 {
-    if (mp_args_no_kw("union", kwnames) < 0)
+    if (mp_args_no_kw("set.union", kwnames) < 0)
         return NULL;
     MpObject *r = set_copy_of(self);
     for (size_t i = 0; r && i < nargs; i++)
@@ -794,7 +794,7 @@ static MpObject *set_union_m(MpObject *self, MpObject *const *args, size_t nargs
 static MpObject *set_update_m(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    if (mp_args_no_kw("update", kwnames) < 0)
+    if (mp_args_no_kw("set.update", kwnames) < 0)
         return NULL;
     for (size_t i = 0; i < nargs; i++)
         if (set_update(SET(self), args[i]) < 0)
@@ -805,7 +805,7 @@ static MpObject *set_update_m(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *set_intersection_m(MpObject *self, MpObject *const *args, size_t nargs,
                                     MpObject *kwnames)
 {
-    if (mp_args_no_kw("intersection", kwnames) < 0)
+    if (mp_args_no_kw("set.intersection", kwnames) < 0)
         return NULL;
     MpObject *r = set_copy_of(self);
     for (size_t i = 0; r && i < nargs; i++) {
@@ -829,7 +829,7 @@ static MpObject *set_intersection_update_m(MpObject *self, MpObject *const *args
 static MpObject *set_difference_m(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (mp_args_no_kw("difference", kwnames) < 0)
+    if (mp_args_no_kw("set.difference", kwnames) < 0)
         return NULL;
     MpObject *r = set_copy_of(self);
     for (size_t i = 0; r && i < nargs; i++) {
@@ -843,7 +843,7 @@ static MpObject *set_difference_m(MpObject *self, MpObject *const *args, size_t 
 static MpObject *set_difference_update_m(MpObject *self, MpObject *const *args,
                                          size_t nargs, MpObject *kwnames)
 {
-    if (mp_args_no_kw("difference_update", kwnames) < 0)
+    if (mp_args_no_kw("set.difference_update", kwnames) < 0)
         return NULL;
     for (size_t i = 0; i < nargs; i++) {
         MpObject *it = mp_iter(args[i]);
@@ -866,7 +866,7 @@ static MpObject *set_difference_update_m(MpObject *self, MpObject *const *args,
 static MpObject *set_symdiff_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("symmetric_difference", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("set.symmetric_difference", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return set_symdiff(self, args[0]);
 }
@@ -874,7 +874,7 @@ static MpObject *set_symdiff_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *set_symdiff_update_m(MpObject *self, MpObject *const *args, size_t nargs,
                                       MpObject *kwnames)
 {
-    if (mp_args_check("symmetric_difference_update", nargs, kwnames, 1, 1) < 0 ||
+    if (mp_args_check("set.symmetric_difference_update", nargs, kwnames, 1, 1) < 0 ||
         symdiff_update(SET(self), args[0]) < 0)
         return NULL;
     MP_RETURN_NONE;
@@ -893,7 +893,7 @@ static MpObject *subset_impl(MpObject *self, MpObject *other, bool super)
 static MpObject *set_issubset_m(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    if (mp_args_check("issubset", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("set.issubset", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return subset_impl(self, args[0], false);
 }
@@ -901,7 +901,7 @@ static MpObject *set_issubset_m(MpObject *self, MpObject *const *args, size_t na
 static MpObject *set_issuperset_m(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (mp_args_check("issuperset", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("set.issuperset", nargs, kwnames, 1, 1) < 0)
         return NULL;
     return subset_impl(self, args[0], true);
 }
@@ -909,7 +909,7 @@ static MpObject *set_issuperset_m(MpObject *self, MpObject *const *args, size_t 
 static MpObject *set_isdisjoint_m(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
 {
-    if (mp_args_check("isdisjoint", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("set.isdisjoint", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *r = set_intersection(self, args[0]);
     if (!r)

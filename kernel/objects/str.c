@@ -1325,7 +1325,7 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
     MpObject *a[1];
-    if (parse("join", args, nargs, kwnames, 1, 1, a) < 0)
+    if (parse("str.join", args, nargs, kwnames, 1, 1, a) < 0)
         return NULL;
     MpObject *seq = a[0];
     bool owned = false;
@@ -1686,7 +1686,7 @@ static MpObject *case_impl(MpObject *self, MpObject *const *args, size_t nargs,
     static MpObject *cname(MpObject *self, MpObject *const *args, size_t nargs, \
                            MpObject *kwnames)                                  \
     {                                                                          \
-        return case_impl(self, args, nargs, kwnames, pyname, mode);            \
+        return case_impl(self, args, nargs, kwnames, "str." pyname, mode);     \
     }
 CASE_METHOD(str_upper, "upper", CASE_UPPER)
 CASE_METHOD(str_lower, "lower", CASE_LOWER)
@@ -1738,7 +1738,7 @@ static MpObject *pred_impl(MpObject *self, MpObject *const *args, size_t nargs,
     static MpObject *cname(MpObject *self, MpObject *const *args, size_t nargs, \
                            MpObject *kwnames)                                  \
     {                                                                          \
-        return pred_impl(self, args, nargs, kwnames, pyname, pred);            \
+        return pred_impl(self, args, nargs, kwnames, "str." pyname, pred);     \
     }
 PRED_METHOD(str_isdigit, "isdigit", P_DIGIT)
 PRED_METHOD(str_isdecimal, "isdecimal", P_DIGIT)
@@ -1753,7 +1753,7 @@ static MpObject *str_isidentifier(MpObject *self, MpObject *const *args, size_t 
                                   MpObject *kwnames)
 {
     MpObject *a[1];
-    if (parse("isidentifier", args, nargs, kwnames, 0, 0, a) < 0)
+    if (parse("str.isidentifier", args, nargs, kwnames, 0, 0, a) < 0)
         return NULL;
     MpStr *s = STR(self);
     if (s->size == 0)
@@ -1844,7 +1844,7 @@ static MpObject *str_zfill(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
     MpObject *a[1];
-    if (parse("zfill", args, nargs, kwnames, 1, 1, a) < 0)
+    if (parse("str.zfill", args, nargs, kwnames, 1, 1, a) < 0)
         return NULL;
     int64_t width;
     if (mp_index(a[0], &width) < 0)

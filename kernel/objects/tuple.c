@@ -368,7 +368,7 @@ MpType mp_tuple_iter_type = {
 static MpObject *tuple_count_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("count", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("tuple.count", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpTuple *t = TUPLE(self);
     int64_t n = 0;
@@ -384,7 +384,7 @@ static MpObject *tuple_count_m(MpObject *self, MpObject *const *args, size_t nar
 static MpObject *tuple_index_m(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    if (mp_args_check("index", nargs, kwnames, 1, 3) < 0)
+    if (mp_args_check("tuple.index", nargs, kwnames, 1, 3) < 0)
         return NULL;
     MpTuple *t = TUPLE(self);
     int64_t start = 0, stop = INT64_MAX;

@@ -5,7 +5,7 @@
  *   minipy install [--user | --sys-prefix | --prefix DIR]   write the kernelspec
  *
  * `run` exits as CPython: 0, 1 after an uncaught exception (traceback on
- * stderr), 2 for a usage error or an unreadable file.
+ * stderr), a SystemExit's code, 2 for a usage error or an unreadable file.
  */
 #include "gc.h"
 #include "kernel.h"
@@ -76,12 +76,10 @@ static int run_file(int argc, char **argv)
     MpObject *r = mp_runtime_exec(src, len, path, COMP_FILE);
     free(src);
     int status = 0;
-    if (!r) {
-        mp_runtime_print_exception(2);
-        status = 1;
-    } else {
+    if (!r)
+        status = mp_runtime_exit_status();
+    else
         MP_DECREF(r);
-    }
     mp_runtime_fini();
     return status;
 }

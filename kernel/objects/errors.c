@@ -281,6 +281,20 @@ static const MpGetSetDef stop_iteration_getsets[] = {
     {NULL, NULL, NULL},
 };
 
+MpObject *mp_system_exit_code(MpObject *exc)
+{
+    MpObject *args = ((MpException *)exc)->args;
+    int64_t n = args ? MP_TUPLE_SIZE(args) : 0;
+    MpObject *v = n == 0 ? mp_none : n == 1 ? MP_TUPLE_ITEMS(args)[0] : args;
+    MP_INCREF(v);
+    return v;
+}
+
+static const MpGetSetDef system_exit_getsets[] = {
+    {"code", mp_system_exit_code, NULL},
+    {NULL, NULL, NULL},
+};
+
 /* BaseException.__init__(self, *args): args replace the constructor's. */
 static MpObject *exception_init(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
@@ -500,6 +514,7 @@ int mp_errors_init(void)
     mp_exc_AttributeError.methods = attribute_error_methods;
     mp_exc_AttributeError.getsets = attribute_error_getsets;
     mp_exc_StopIteration.getsets = stop_iteration_getsets;
+    mp_exc_SystemExit.getsets = system_exit_getsets;
 #define MP_READY_EXC(cls, basecls)                                             \
     if (mp_type_ready(&mp_exc_##cls) < 0)                                     \
         return -1;

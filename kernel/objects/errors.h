@@ -121,6 +121,9 @@ MpObject *mp_err_peek(void);
 bool mp_is_exception_type(MpObject *o);
 /* A new exception instance type(*args). */
 MpObject *mp_exception_new(MpType *type, MpObject *const *args, size_t nargs);
+/* SystemExit.code (read-only here): None, the one argument, or the args tuple.
+   New reference. */
+MpObject *mp_system_exit_code(MpObject *exc);
 /* str(exc) as CPython: '' / str(arg) / str(args); KeyError: repr(arg). */
 MpObject *mp_exception_str(MpObject *exc);
 

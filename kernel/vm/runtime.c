@@ -112,6 +112,33 @@ void mp_runtime_print_exception(int fd)
     MP_DECREF(exc);
 }
 
+int mp_runtime_exit_status(void)
+{
+    if (!mp_err_matches(&mp_exc_SystemExit)) {
+        mp_runtime_print_exception(2);
+        return 1;
+    }
+    MpObject *exc = mp_err_fetch();
+    MpObject *code = mp_system_exit_code(exc);
+    MP_DECREF(exc);
+    int status = 0;
+    if (mp_is_int(code)) {
+        status = (int)MP_INT_VALUE(code);
+    } else if (code != mp_none) {
+        MpObject *text = mp_str(code);
+        mp_output_flush();
+        if (text) {
+            mp_output_write(2, MP_STR_DATA(text), (size_t)MP_STR_SIZE(text));
+            mp_output_write(2, "\n", 1);
+            MP_DECREF(text);
+        }
+        mp_err_clear();
+        status = 1;
+    }
+    MP_DECREF(code);
+    return status;
+}
+
 int mp_runtime_atexit(void (*fn)(void))
 {
     if (natexit == MAX_ATEXIT)

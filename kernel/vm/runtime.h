@@ -21,6 +21,10 @@ MpObject *mp_runtime_exec(const char *src, size_t len, const char *filename,
 /* Print the pending exception as CPython does for an uncaught one, on the
    given output stream (2 = stderr), and clear it. */
 void mp_runtime_print_exception(int fd);
+/* The exit status of a program the pending exception ended, which it clears,
+   as CPython's: a SystemExit's code (None: 0; an int: itself; anything else is
+   printed on stderr: 1), else the exception is printed with its traceback: 1. */
+int mp_runtime_exit_status(void);
 /* Call fn at mp_runtime_fini(), the last registered first (CPython's atexit).
    Registering the same fn twice calls it twice. 0, or -1 when the table is full. */
 int mp_runtime_atexit(void (*fn)(void));

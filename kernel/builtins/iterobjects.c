@@ -527,6 +527,29 @@ static MpObject *reversed_next(MpObject *self)
     return NULL;
 }
 
+/* __length_hint__, as CPython's: the items left, 0 once exhausted or when
+   the sequence shrank below the position. */
+static MpObject *reversed_length_hint(MpObject *self, MpObject *const *args,
+                                      size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("reversed.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    Pair *r = (Pair *)self;
+    if (!r->a)
+        return mp_int_new(0);
+    int64_t n = mp_len(r->a);
+    if (n < 0)
+        return NULL;
+    return mp_int_new(n < r->index + 1 ? 0 : r->index + 1);
+}
+
+static const MpMethodDef reversed_methods[] = {
+    {"__length_hint__", reversed_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
 MpType mp_reversed_type = {
     MP_STATIC_TYPE_HEAD,
     .gc = {.name = "reversed",
@@ -537,6 +560,7 @@ MpType mp_reversed_type = {
     .new_ = reversed_new,
     .iter = mp_iter_self,
     .iternext = reversed_next,
+    .methods = reversed_methods,
 };
 
 MpObject *mp_calliter_new(MpObject *callable, MpObject *sentinel)

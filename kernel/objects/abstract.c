@@ -12,6 +12,7 @@
  */
 #include "abstract.h"
 
+#include "args.h"
 #include "cstack.h"
 #include "errors.h"
 #include "types_init.h"
@@ -311,6 +312,50 @@ int64_t mp_len(MpObject *o)
     return t->len(o);
 }
 
+int64_t mp_length_hint(MpObject *o, int64_t dflt)
+{
+    MpType *t = mp_type(o);
+    if (t->len) {
+        int64_t n = t->len(o);
+        if (n >= 0)
+            return n;
+        if (!mp_err_matches(mp_TypeError))
+            return -1;
+        mp_err_clear();
+    }
+    MpObject *name = mp_str_intern("__length_hint__");
+    if (!name)
+        return -1;
+    bool has = mp_type_lookup(t, name) != NULL;
+    MP_DECREF(name);
+    if (!has)
+        return dflt;
+    MpObject *r = mp_call_method(o, "__length_hint__", NULL, 0);
+    if (!r) {
+        if (!mp_err_matches(mp_TypeError))
+            return -1;
+        mp_err_clear();
+        return dflt;
+    }
+    if (r == mp_notimpl) {
+        MP_DECREF(r);
+        return dflt;
+    }
+    if (!mp_is_int(r)) {
+        mp_err_format(mp_TypeError, "__length_hint__ must be an integer, not %s",
+                      mp_type_name(r));
+        MP_DECREF(r);
+        return -1;
+    }
+    int64_t n = MP_INT_VALUE(r);
+    MP_DECREF(r);
+    if (n < 0) {
+        mp_err_set(mp_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
 MpObject *mp_getitem(MpObject *o, MpObject *key)
 {
     MpType *t = mp_type(o);
@@ -419,6 +464,33 @@ void mp_iter_ref_dealloc(GcHead *self)
     gc_free(self);
 }
 
+/* As CPython's iterator.__length_hint__: what is left when the sequence has
+   a length, NotImplemented when it has none, 0 once exhausted. */
+static MpObject *seq_iter_length_hint(MpObject *self, MpObject *const *args,
+                                      size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("iterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    SeqIter *it = (SeqIter *)self;
+    if (!it->seq)
+        return mp_int_new(0);
+    if (!mp_type(it->seq)->len) {
+        MP_INCREF(mp_notimpl);
+        return mp_notimpl;
+    }
+    int64_t n = mp_len(it->seq);
+    if (n < 0)
+        return NULL;
+    return mp_int_new(n - it->index >= 0 ? n - it->index : 0);
+}
+
+static const MpMethodDef seq_iter_methods[] = {
+    {"__length_hint__", seq_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
 static size_t seq_iter_size(const GcHead *self)
 {
     return 32;
@@ -434,6 +506,7 @@ MpType mp_seq_iter_type = {
     .basicsize = sizeof(SeqIter),
     .iter = mp_iter_self,
     .iternext = seq_iter_next,
+    .methods = seq_iter_methods,
 };
 
 MpObject *mp_iter(MpObject *o)

@@ -37,6 +37,10 @@ const char *mp_binary_op_symbol(MpBinaryOp op);
 
 /* len(o); -1 with an exception ("object of type 'int' has no len()"). */
 int64_t mp_len(MpObject *o);
+/* CPython's PyObject_LengthHint: len(o) when o's type has a length (a
+   TypeError from it falls through), else o.__length_hint__() (NotImplemented
+   or a TypeError: dflt), else dflt. -1 with an exception set. */
+int64_t mp_length_hint(MpObject *o, int64_t dflt);
 MpObject *mp_getitem(MpObject *o, MpObject *key);
 int mp_setitem(MpObject *o, MpObject *key, MpObject *value);
 int mp_delitem(MpObject *o, MpObject *key);

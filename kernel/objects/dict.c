@@ -435,9 +435,10 @@ typedef struct DictRef {
     MpObject *dict;
 } DictRef;
 
+/* CPython 3.11's dictiterobject: 56 bytes (it also holds a result tuple). */
 static size_t dict_iter_size(const GcHead *self)
 {
-    return 48;
+    return 56;
 }
 
 static size_t dict_view_size(const GcHead *self)
@@ -445,11 +446,24 @@ static size_t dict_view_size(const GcHead *self)
     return 24;
 }
 
-static int64_t dict_iter_len(MpObject *self)
+/* __length_hint__, as CPython's: the entries left, 0 once exhausted or
+   after the dict changed size. (No len(): a dict iterator has none.) */
+static MpObject *dict_iter_length_hint(MpObject *self, MpObject *const *args,
+                                       size_t nargs, MpObject *kwnames)
 {
+    (void)args;
+    if (mp_args_check("__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
     DictIter *it = (DictIter *)self;
-    return it->dict ? it->remaining : 0;
+    bool live = it->dict && TABLE(it->dict)->used == it->used;
+    return mp_int_new(live ? it->remaining : 0);
 }
+
+static const MpMethodDef dict_iter_methods[] = {
+    {"__length_hint__", dict_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
 
 #define DICT_ITER_TYPE(cname, pyname)                                                  \
     MpType cname = {                                                                   \
@@ -462,7 +476,7 @@ static int64_t dict_iter_len(MpObject *self)
         .basicsize = sizeof(DictIter),                                                 \
         .iter = mp_iter_self,                                                          \
         .iternext = dict_iter_next,                                                    \
-        .len = dict_iter_len,                                                          \
+        .methods = dict_iter_methods,                                                  \
     };
 DICT_ITER_TYPE(mp_dict_keyiter_type, "dict_keyiterator")
 DICT_ITER_TYPE(mp_dict_valueiter_type, "dict_valueiterator")

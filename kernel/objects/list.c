@@ -204,7 +204,40 @@ static int list_extend_iter(MpList *l, MpObject *iterable)
         }
         return 0;
     }
-    return mp_iter_each(iterable, mp_list_append, &l->ob);
+    /* As CPython 3.11's list_extend: presize by the iterable's length hint
+       (8 when it has none; exact, rounded up to even, for an empty list), append,
+       then give back what the hint over-reserved. */
+    MpObject *it = mp_iter(iterable);
+    if (!it)
+        return -1;
+    int64_t n = mp_length_hint(iterable, 8);
+    if (n < 0)
+        goto error;
+    int64_t m = l->size;
+    if (!l->items) {
+        if (n > 0 && set_allocated(l, (n + 1) & ~(int64_t)1) < 0)
+            goto error;
+    } else if (m <= MP_MAX_ITEMS - n) {
+        if (list_resize(l, m + n) < 0)
+            goto error;
+        l->size = m;
+    }
+    MpObject *x;
+    while ((x = mp_iternext(it))) {
+        int r = mp_list_append(&l->ob, x);
+        MP_DECREF(x);
+        if (r < 0)
+            goto error;
+    }
+    if (mp_err_occurred())
+        goto error;
+    MP_DECREF(it);
+    if (l->size < l->allocated)
+        return list_resize(l, l->size);
+    return 0;
+error:
+    MP_DECREF(it);
+    return -1;
 }
 
 static bool index_of(MpObject *key, int64_t *out)
@@ -654,6 +687,43 @@ static MpObject *list_reviter_next(MpObject *self)
     return NULL;
 }
 
+/* __length_hint__, as CPython's: the items left, 0 once exhausted. */
+static MpObject *list_iter_length_hint(MpObject *self, MpObject *const *args,
+                                       size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("list_iterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    ListIter *it = (ListIter *)self;
+    int64_t n = it->list ? LIST(it->list)->size - it->index : 0;
+    return mp_int_new(n > 0 ? n : 0);
+}
+
+static MpObject *list_reviter_length_hint(MpObject *self, MpObject *const *args,
+                                          size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("list_reverseiterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    ListIter *it = (ListIter *)self;
+    int64_t n = it->index + 1;
+    if (!it->list || LIST(it->list)->size < n)
+        n = 0;
+    return mp_int_new(n);
+}
+
+static const MpMethodDef list_iter_methods[] = {
+    {"__length_hint__", list_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MpMethodDef list_reviter_methods[] = {
+    {"__length_hint__", list_reviter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
 static size_t list_iter_size(const GcHead *self)
 {
     return 32;
@@ -669,6 +739,7 @@ MpType mp_list_iter_type = {
     .basicsize = sizeof(ListIter),
     .iter = mp_iter_self,
     .iternext = list_iter_next,
+    .methods = list_iter_methods,
 };
 
 MpType mp_list_reviter_type = {
@@ -681,6 +752,7 @@ MpType mp_list_reviter_type = {
     .basicsize = sizeof(ListIter),
     .iter = mp_iter_self,
     .iternext = list_reviter_next,
+    .methods = list_reviter_methods,
 };
 
 /* ==== Sort ==== */
@@ -1101,8 +1173,11 @@ static MpObject *list_new_(MpType *type, MpObject *const *args, size_t nargs,
            length; lists and tuples are presized by the extend below. */
         int64_t n = mp_len(src);
         if (n < 0) {
-            MP_DECREF(l);
-            return NULL;
+            if (!mp_err_matches(mp_TypeError)) {
+                MP_DECREF(l);
+                return NULL;
+            }
+            mp_err_clear(); /* as CPython's list.__init__ */
         }
         if (n > 0 && set_allocated(LIST(l), (n + 1) & ~(int64_t)1) < 0) {
             MP_DECREF(l);

@@ -201,10 +201,22 @@ static MpObject *range_iter_next(MpObject *self)
     return mp_int_new(v);
 }
 
-static int64_t range_iter_len(MpObject *self)
+/* __length_hint__, as CPython's: the numbers left. (No len(): a range
+   iterator has none.) */
+static MpObject *range_iter_length_hint(MpObject *self, MpObject *const *args,
+                                        size_t nargs, MpObject *kwnames)
 {
-    return ((RangeIter *)self)->remaining;
+    (void)args;
+    if (mp_args_check("range_iterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    return mp_int_new(((RangeIter *)self)->remaining);
 }
+
+static const MpMethodDef range_iter_methods[] = {
+    {"__length_hint__", range_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
 
 static size_t range_iter_size(const GcHead *self)
 {
@@ -217,7 +229,7 @@ MpType mp_range_iter_type = {
     .basicsize = sizeof(RangeIter),
     .iter = mp_iter_self,
     .iternext = range_iter_next,
-    .len = range_iter_len,
+    .methods = range_iter_methods,
 };
 
 /* ==== Methods and attributes ==== */

@@ -382,6 +382,8 @@ static size_t set_size(const GcHead *self)
 
 static MpObject *set_intersection(MpObject *a, MpObject *other)
 {
+    if (other == a) /* as CPython: a copy */
+        return set_copy_of(a);
     MpObject *r = set_alloc();
     if (!r)
         return NULL;
@@ -427,11 +429,64 @@ static MpObject *set_intersection(MpObject *a, MpObject *other)
     return r;
 }
 
+/* CPython's set_difference_update_internal: discard other's items from s in
+   place, then rebuild when more than a quarter of the slots are dummies. */
+static int difference_update(MpSet *s, MpObject *other)
+{
+    if (other == &s->ob) {
+        set_clear_internal(s);
+        return 0;
+    }
+    if (is_set(other)) {
+        MpObject *o = other;
+        MP_INCREF(o);
+        if ((SET(o)->used >> 3) > s->used) {
+            /* A much bigger other: walk the (smaller) intersection instead. */
+            MP_DECREF(o);
+            if (!(o = set_intersection(&s->ob, other)))
+                return -1;
+        }
+        int64_t pos = 0;
+        MpSetEntry *e;
+        int st = 0;
+        while (st >= 0 && (e = set_next(SET(o), &pos)))
+            st = discard_key(s, e->key);
+        MP_DECREF(o);
+        if (st < 0)
+            return -1;
+    } else {
+        MpObject *it = mp_iter(other);
+        if (!it)
+            return -1;
+        MpObject *x;
+        while ((x = mp_iternext(it))) {
+            int r = discard_key(s, x);
+            MP_DECREF(x);
+            if (r < 0)
+                break;
+        }
+        MP_DECREF(it);
+        if (mp_err_occurred())
+            return -1;
+    }
+    if (s->fill - s->used <= s->mask / 4)
+        return 0;
+    return set_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+}
+
+/* A copy of a without other's items, built as CPython's set_difference: a
+   copy then difference_update when other is no set or dict or much smaller
+   than a, else a new set of a's items other lacks. */
 static MpObject *set_difference(MpObject *a, MpObject *other)
 {
-    MpObject *o = as_set(other);
-    if (!o)
-        return NULL;
+    bool dict = mp_type(other) == &mp_dict_type;
+    if ((!is_set(other) && !dict) ||
+        (SET(a)->used >> 2) > (dict ? ((MpDict *)other)->table.used : SET(other)->used)) {
+        MpObject *r = set_copy_of(a);
+        if (r && difference_update(SET(r), other) < 0)
+            MP_CLEAR(r);
+        return r;
+    }
     MpObject *r = set_alloc();
     int64_t pos = 0;
     MpSetEntry *e;
@@ -439,13 +494,13 @@ static MpObject *set_difference(MpObject *a, MpObject *other)
         MpObject *k = e->key;
         int64_t hash = e->hash;
         MP_INCREF(k);
-        int64_t ix = lookkey(SET(o), k, hash);
-        int st = ix == -2 ? -1 : ix == -1 ? add_entry(SET(r), k, hash) : 0;
+        int64_t ix = dict ? mp_contains(other, k) : lookkey(SET(other), k, hash);
+        int st = dict ? (ix < 0 ? -1 : ix ? 0 : add_entry(SET(r), k, hash))
+                      : (ix == -2 ? -1 : ix == -1 ? add_entry(SET(r), k, hash) : 0);
         MP_DECREF(k);
         if (st < 0)
             MP_CLEAR(r);
     }
-    MP_DECREF(o);
     return r;
 }
 
@@ -613,11 +668,20 @@ static MpObject *set_binop(MpObject *a, MpObject *b, MpBinaryOp op)
     return mp_notimpl;
 }
 
-/* Replace s's contents with those of r (steals r). */
+/* Replace s's contents with r's table as it is, as CPython's set_swap_bodies
+   (so s's size is r's); r takes s's old items and is released (steals r). */
 static void take_contents(MpSet *s, MpObject *r)
 {
-    set_clear_internal(s);
-    merge_set(s, SET(r));
+    MpSet *o = SET(r);
+    MpSetEntry small[MIN_SIZE], *table = s->table;
+    int64_t fill = s->fill, used = s->used, mask = s->mask;
+    memcpy(small, s->small, sizeof small);
+    memcpy(s->small, o->small, sizeof small);
+    memcpy(o->small, small, sizeof small);
+    s->table = o->table == o->small ? s->small : o->table;
+    o->table = table == s->small ? o->small : table;
+    s->fill = o->fill, s->used = o->used, s->mask = o->mask;
+    o->fill = fill, o->used = used, o->mask = mask;
     MP_DECREF(r);
 }
 
@@ -637,11 +701,13 @@ static MpObject *set_inplace(MpObject *a, MpObject *b, MpBinaryOp op)
         st = symdiff_update(SET(a), b);
         break;
     case MP_OP_AND:
-    case MP_OP_SUB:
-        r = op == MP_OP_AND ? set_intersection(a, b) : set_difference(a, b);
+        r = set_intersection(a, b);
         if (!r)
             return NULL;
         take_contents(SET(a), r);
+        break;
+    case MP_OP_SUB:
+        st = difference_update(SET(a), b);
         break;
     default:
         MP_INCREF(mp_notimpl);
@@ -658,7 +724,7 @@ static MpObject *set_inplace(MpObject *a, MpObject *b, MpBinaryOp op)
 typedef struct SetIter {
     MpObject ob;
     MpObject *set; /* NULL once exhausted (MpIterRef's layout) */
-    int64_t pos, used;
+    int64_t pos, used, remaining;
 } SetIter;
 
 static MpObject *set_iter(MpObject *self)
@@ -668,7 +734,7 @@ static MpObject *set_iter(MpObject *self)
         return mp_err_nomemory();
     MP_INCREF(self);
     it->set = self;
-    it->used = SET(self)->used;
+    it->used = it->remaining = SET(self)->used;
     gc_track(&it->ob);
     return &it->ob;
 }
@@ -687,9 +753,29 @@ static MpObject *set_iter_next(MpObject *self)
         MP_CLEAR(it->set);
         return NULL;
     }
+    it->remaining--;
     MP_INCREF(e->key);
     return e->key;
 }
+
+/* __length_hint__, as CPython's: the items left, 0 once exhausted or after
+   the set changed size. */
+static MpObject *set_iter_length_hint(MpObject *self, MpObject *const *args,
+                                      size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("set_iterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    SetIter *it = (SetIter *)self;
+    bool live = it->set && SET(it->set)->used == it->used;
+    return mp_int_new(live ? it->remaining : 0);
+}
+
+static const MpMethodDef set_iter_methods[] = {
+    {"__length_hint__", set_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
 
 static size_t set_iter_size(const GcHead *self)
 {
@@ -706,6 +792,7 @@ MpType mp_set_iter_type = {
     .basicsize = sizeof(SetIter),
     .iter = mp_iter_self,
     .iternext = set_iter_next,
+    .methods = set_iter_methods,
 };
 
 /* ==== Methods ==== */
@@ -807,7 +894,10 @@ static MpObject *set_intersection_m(MpObject *self, MpObject *const *args, size_
 {
     if (mp_args_no_kw("set.intersection", kwnames) < 0)
         return NULL;
-    MpObject *r = set_copy_of(self);
+    if (nargs == 0)
+        return set_copy_of(self);
+    MpObject *r = self;
+    MP_INCREF(r);
     for (size_t i = 0; r && i < nargs; i++) {
         MpObject *n = set_intersection(r, args[i]);
         MP_DECREF(r);
@@ -831,12 +921,12 @@ static MpObject *set_difference_m(MpObject *self, MpObject *const *args, size_t 
 {
     if (mp_args_no_kw("set.difference", kwnames) < 0)
         return NULL;
-    MpObject *r = set_copy_of(self);
-    for (size_t i = 0; r && i < nargs; i++) {
-        MpObject *n = set_difference(r, args[i]);
-        MP_DECREF(r);
-        r = n;
-    }
+    if (nargs == 0)
+        return set_copy_of(self);
+    MpObject *r = set_difference(self, args[0]);
+    for (size_t i = 1; r && i < nargs; i++)
+        if (difference_update(SET(r), args[i]) < 0)
+            MP_CLEAR(r);
     return r;
 }
 
@@ -845,21 +935,9 @@ static MpObject *set_difference_update_m(MpObject *self, MpObject *const *args,
 {
     if (mp_args_no_kw("set.difference_update", kwnames) < 0)
         return NULL;
-    for (size_t i = 0; i < nargs; i++) {
-        MpObject *it = mp_iter(args[i]);
-        if (!it)
+    for (size_t i = 0; i < nargs; i++)
+        if (difference_update(SET(self), args[i]) < 0)
             return NULL;
-        MpObject *x;
-        while ((x = mp_iternext(it))) {
-            int r = discard_key(SET(self), x);
-            MP_DECREF(x);
-            if (r < 0)
-                break;
-        }
-        MP_DECREF(it);
-        if (mp_err_occurred())
-            return NULL;
-    }
     MP_RETURN_NONE;
 }
 

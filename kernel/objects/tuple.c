@@ -346,6 +346,23 @@ static MpObject *tuple_iter_next(MpObject *self)
     return NULL;
 }
 
+/* __length_hint__, as CPython's: the items left, 0 once exhausted. */
+static MpObject *tuple_iter_length_hint(MpObject *self, MpObject *const *args,
+                                        size_t nargs, MpObject *kwnames)
+{
+    (void)args;
+    if (mp_args_check("tuple_iterator.__length_hint__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    TupleIter *it = (TupleIter *)self;
+    return mp_int_new(it->tuple ? TUPLE(it->tuple)->size - it->index : 0);
+}
+
+static const MpMethodDef tuple_iter_methods[] = {
+    {"__length_hint__", tuple_iter_length_hint, MP_METH_DEFAULT,
+     "__length_hint__(self, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
 static size_t tuple_iter_size(const GcHead *self)
 {
     return 32;
@@ -361,6 +378,7 @@ MpType mp_tuple_iter_type = {
     .basicsize = sizeof(TupleIter),
     .iter = mp_iter_self,
     .iternext = tuple_iter_next,
+    .methods = tuple_iter_methods,
 };
 
 /* ==== Methods ==== */

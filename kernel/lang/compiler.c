@@ -17,6 +17,7 @@
 #include "errors.h"
 #include "opcodes.h"
 #include "parser.h"
+#include "scanner.h"
 #include "symtable.h"
 
 #include <setjmp.h>
@@ -68,7 +69,9 @@ typedef struct Builder {
     MpObject *consts, *names, *varnames, *cellvars, *freevars; /* lists */
     int depth, maxdepth;
     bool reachable;
-    int line;
+    AstPos loc; /* the span of the node being compiled */
+    MpCodePos *runs; /* instructions' spans, as the code object's positions */
+    int nruns, capruns;
     int argcount, posonly, kwonly, flags;
 } Builder;
 
@@ -162,6 +165,26 @@ static void grow_instrs(Compiler *c, Builder *b)
     b->lines = check(c, realloc(b->lines, (size_t)ncap * sizeof *b->lines));
     b->handler_of = check(c, realloc(b->handler_of, (size_t)ncap * sizeof *b->handler_of));
     b->cap = ncap;
+}
+
+static bool same_span(const MpCodePos *r, AstPos p)
+{
+    return r->line == p.line && r->end_line == p.end_line && r->col == p.col &&
+           r->end_col == p.end_col;
+}
+
+/* Instruction b->n gets b->loc: a new run unless the last run has that span. */
+static void note_position(Compiler *c, Builder *b)
+{
+    if (b->nruns > 0 && same_span(&b->runs[b->nruns - 1], b->loc))
+        return;
+    if (b->nruns == b->capruns) {
+        int ncap = b->capruns ? b->capruns * 2 : 16;
+        b->runs = check(c, realloc(b->runs, (size_t)ncap * sizeof *b->runs));
+        b->capruns = ncap;
+    }
+    b->runs[b->nruns++] = (MpCodePos){(uint32_t)b->n, b->loc.line, b->loc.end_line,
+                                      b->loc.col, b->loc.end_col};
 }
 
 /* Stack effect of an instruction when it falls through to the next one. */
@@ -260,10 +283,11 @@ static void emit(Compiler *c, int op, int arg)
     Builder *b = c->b;
     if ((unsigned)arg > MP_MAX_ARG)
         syntax_error_at(c, mp_SyntaxError, "too many constants or names in one code object",
-                        b->line, 1, NULL);
+                        b->loc.line, 1, NULL);
     grow_instrs(c, b);
     b->instrs[b->n] = MP_INSTR(op, arg);
-    b->lines[b->n] = b->line;
+    b->lines[b->n] = b->loc.line;
+    note_position(c, b);
     b->handler_of[b->n] = b->nhstack ? b->hstack[b->nhstack - 1] : -1;
     b->n++;
     set_depth(b, b->depth + stack_effect(op, arg));
@@ -303,7 +327,7 @@ static int push_handler(Compiler *c, int label, int extra)
         b->caphandlers = ncap;
     }
     if (b->nhstack == MAX_NESTING)
-        syntax_error_at(c, mp_SyntaxError, "too many statically nested blocks", b->line, 1,
+        syntax_error_at(c, mp_SyntaxError, "too many statically nested blocks", b->loc.line, 1,
                         NULL);
     b->handlers[b->nhandlers] = (Handler){label, b->depth + extra};
     note_label_depth(b, label, b->depth + extra + 1);
@@ -673,6 +697,23 @@ static void comprehension_body(Compiler *c, const Expr *e, int gen, int depth)
     bind_label(c, end);
 }
 
+/* The span of an operation on attribute `attr` (its load, store, method
+   call...) covering `span`: as CPython 3.11, one starting on another line
+   than the attribute name's starts at that name. */
+static AstPos attr_span(AstPos span, const Expr *attr)
+{
+    if (span.line == attr->pos.end_line)
+        return span;
+    span.line = attr->pos.end_line;
+    const char *name = attr->attribute.attr;
+    span.col = attr->pos.end_col - scanner_count_chars(name, strlen(name));
+    if (span.end_line < span.line)
+        span.end_line = span.line;
+    if (span.end_line == span.line && span.end_col < span.col)
+        span.end_col = span.col;
+    return span;
+}
+
 static void compile_call(Compiler *c, const Expr *e)
 {
     const ExprList *args = &e->call.args;
@@ -702,21 +743,22 @@ static void compile_call(Compiler *c, const Expr *e)
         emit(c, OP_CALL_EX, kws->count ? 1 : 0);
         return;
     }
-    if (kws->count == 0 && e->call.func->kind == EXPR_ATTRIBUTE) {
-        compile_expr(c, e->call.func->attribute.value);
-        int saved = c->b->line;
-        c->b->line = e->call.func->pos.end_line;
-        emit(c, OP_LOAD_METHOD, name_index(c, c->b->names, e->call.func->attribute.attr));
-        c->b->line = saved;
+    const Expr *func = e->call.func;
+    /* CPython calls a method (even with keywords) from the attribute's line. */
+    AstPos call_span = func->kind == EXPR_ATTRIBUTE ? attr_span(e->pos, func) : e->pos;
+    if (kws->count == 0 && func->kind == EXPR_ATTRIBUTE) {
+        compile_expr(c, func->attribute.value);
+        c->b->loc = attr_span(func->pos, func);
+        emit(c, OP_LOAD_METHOD, name_index(c, c->b->names, func->attribute.attr));
         compile_exprs(c, args);
-        c->b->line = e->pos.line;
+        c->b->loc = call_span;
         emit(c, OP_CALL_METHOD, args->count);
         return;
     }
-    compile_expr(c, e->call.func);
+    compile_expr(c, func);
     compile_exprs(c, args);
     if (kws->count == 0) {
-        c->b->line = e->pos.line;
+        c->b->loc = call_span;
         emit(c, OP_CALL, args->count);
         return;
     }
@@ -731,7 +773,7 @@ static void compile_call(Compiler *c, const Expr *e)
         MP_TUPLE_ITEMS(names)[i] = intern(c, kws->items[i]->arg);
     }
     emit_const(c, names);
-    c->b->line = e->pos.line;
+    c->b->loc = call_span;
     emit(c, OP_CALL_KW, args->count + kws->count);
 }
 
@@ -761,8 +803,8 @@ static void compile_fstring(Compiler *c, const Expr *e)
 
 static void compile_expr(Compiler *c, const Expr *e)
 {
-    int saved_line = c->b->line;
-    c->b->line = e->pos.line;
+    AstPos saved = c->b->loc;
+    c->b->loc = e->pos;
     switch (e->kind) {
     case EXPR_BOOLOP: {
         int end = new_label(c);
@@ -778,7 +820,6 @@ static void compile_expr(Compiler *c, const Expr *e)
     case EXPR_BINOP:
         compile_expr(c, e->binop.left);
         compile_expr(c, e->binop.right);
-        c->b->line = e->pos.line;
         emit(c, OP_BINARY_OP, binop_of[e->binop.op]);
         break;
     case EXPR_UNARYOP: {
@@ -875,13 +916,12 @@ static void compile_expr(Compiler *c, const Expr *e)
         break;
     case EXPR_ATTRIBUTE:
         compile_expr(c, e->attribute.value);
-        c->b->line = e->pos.end_line;
+        c->b->loc = attr_span(e->pos, e);
         emit(c, OP_LOAD_ATTR, name_index(c, c->b->names, e->attribute.attr));
         break;
     case EXPR_SUBSCRIPT:
         compile_expr(c, e->subscript.value);
         compile_expr(c, e->subscript.slice);
-        c->b->line = e->pos.line;
         emit(c, OP_BINARY_SUBSCR, 0);
         break;
     case EXPR_STARRED:
@@ -927,7 +967,7 @@ static void compile_expr(Compiler *c, const Expr *e)
         break;
     }
     }
-    c->b->line = saved_line;
+    c->b->loc = saved;
 }
 
 /* ==== Assignment targets ==== */
@@ -936,23 +976,29 @@ static void compile_expr(Compiler *c, const Expr *e)
    other target, which the caller handles. */
 static bool compile_simple_target(Compiler *c, const Expr *t, NameOp op)
 {
+    AstPos saved = c->b->loc;
+    c->b->loc = t->pos;
+    bool simple = true;
     switch (t->kind) {
     case EXPR_NAME:
         compile_name(c, t->name.id, op);
-        return true;
+        break;
     case EXPR_ATTRIBUTE:
         compile_expr(c, t->attribute.value);
+        c->b->loc = attr_span(t->pos, t);
         emit(c, op == NAME_STORE ? OP_STORE_ATTR : OP_DELETE_ATTR,
              name_index(c, c->b->names, t->attribute.attr));
-        return true;
+        break;
     case EXPR_SUBSCRIPT:
         compile_expr(c, t->subscript.value);
         compile_expr(c, t->subscript.slice);
         emit(c, op == NAME_STORE ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
-        return true;
+        break;
     default:
-        return false;
+        simple = false;
     }
+    c->b->loc = saved;
+    return simple;
 }
 
 static void compile_store(Compiler *c, const Expr *t)
@@ -963,6 +1009,8 @@ static void compile_store(Compiler *c, const Expr *t)
     case EXPR_LIST:
     case EXPR_TUPLE: {
         const ExprList *elts = &t->list.elts;
+        AstPos saved = c->b->loc;
+        c->b->loc = t->pos;
         int star = -1;
         for (int i = 0; i < elts->count; i++) {
             if (elts->items[i]->kind != EXPR_STARRED)
@@ -982,6 +1030,7 @@ static void compile_store(Compiler *c, const Expr *t)
             const Expr *x = elts->items[i];
             compile_store(c, x->kind == EXPR_STARRED ? x->starred.value : x);
         }
+        c->b->loc = saved;
         break;
     }
     case EXPR_STARRED:
@@ -1006,24 +1055,33 @@ static void compile_delete(Compiler *c, const Expr *t)
     }
 }
 
+/* As CPython 3.11, the target's load and store have the target's span and
+   the operation the statement's. */
 static void compile_augassign(Compiler *c, const Stmt *s)
 {
     const Expr *t = s->augassign.target;
     int op = binop_of[s->augassign.op] | 0x80;
+    AstPos target = t->kind == EXPR_ATTRIBUTE ? attr_span(t->pos, t) : t->pos;
+    c->b->loc = t->pos;
     switch (t->kind) {
     case EXPR_NAME:
         compile_name(c, t->name.id, NAME_LOAD);
+        c->b->loc = s->pos;
         compile_expr(c, s->augassign.value);
         emit(c, OP_BINARY_OP, op);
+        c->b->loc = target;
         compile_name(c, t->name.id, NAME_STORE);
         break;
     case EXPR_ATTRIBUTE: {
         int name = name_index(c, c->b->names, t->attribute.attr);
         compile_expr(c, t->attribute.value);
+        c->b->loc = target;
         emit(c, OP_COPY, 1);
         emit(c, OP_LOAD_ATTR, name);
+        c->b->loc = s->pos;
         compile_expr(c, s->augassign.value);
         emit(c, OP_BINARY_OP, op);
+        c->b->loc = target;
         emit(c, OP_SWAP, 2);
         emit(c, OP_STORE_ATTR, name);
         break;
@@ -1034,8 +1092,10 @@ static void compile_augassign(Compiler *c, const Stmt *s)
         emit(c, OP_COPY, 2);
         emit(c, OP_COPY, 2);
         emit(c, OP_BINARY_SUBSCR, 0);
+        c->b->loc = s->pos;
         compile_expr(c, s->augassign.value);
         emit(c, OP_BINARY_OP, op);
+        c->b->loc = target;
         emit(c, OP_SWAP, 3);
         emit(c, OP_SWAP, 2);
         emit(c, OP_STORE_SUBSCR, 0);
@@ -1176,7 +1236,7 @@ static void compile_try_except(Compiler *c, const Stmt *s)
     emit(c, OP_PUSH_EXC_INFO, 0); /* (prev, exc) */
     for (int i = 0; i < s->trystmt.handlers.count; i++) {
         const ExceptHandler *h = s->trystmt.handlers.items[i];
-        b->line = h->pos.line;
+        b->loc = h->pos;
         int next = new_label(c);
         if (h->type) {
             compile_expr(c, h->type);
@@ -1299,6 +1359,17 @@ static void compile_with(Compiler *c, const Stmt *s, int item)
     bind_label(c, end);
 }
 
+/* Call the decorators on the stack, the last one first, each at its span. */
+static void apply_decorators(Compiler *c, const ExprList *decorators)
+{
+    AstPos saved = c->b->loc;
+    for (int i = decorators->count - 1; i >= 0; i--) {
+        c->b->loc = decorators->items[i]->pos;
+        emit(c, OP_CALL, 1);
+    }
+    c->b->loc = saved;
+}
+
 static void compile_function_def(Compiler *c, const Stmt *s)
 {
     compile_exprs(c, &s->functiondef.decorator_list);
@@ -1307,8 +1378,7 @@ static void compile_function_def(Compiler *c, const Stmt *s)
     MpCode *code = compile_scope(c, scope, child_qualname(c, s->functiondef.name),
                                  s->functiondef.args, &s->functiondef.body, NULL, NULL);
     make_function(c, code, s->functiondef.args);
-    for (int i = 0; i < s->functiondef.decorator_list.count; i++)
-        emit(c, OP_CALL, 1);
+    apply_decorators(c, &s->functiondef.decorator_list);
     compile_name(c, s->functiondef.name, NAME_STORE);
 }
 
@@ -1329,8 +1399,7 @@ static void compile_class_def(Compiler *c, const Stmt *s)
         compile_expr(c, s->classdef.bases.items[i]);
     }
     emit(c, OP_MAKE_CLASS, s->classdef.bases.count);
-    for (int i = 0; i < s->classdef.decorator_list.count; i++)
-        emit(c, OP_CALL, 1);
+    apply_decorators(c, &s->classdef.decorator_list);
     compile_name(c, s->classdef.name, NAME_STORE);
 }
 
@@ -1363,10 +1432,33 @@ static bool in_function(Compiler *c)
     return c->b->scope->kind == SCOPE_FUNCTION;
 }
 
+/* The span CPython 3.11 is left with after compiling condition e (its
+   compiler_jump_if): that of the last comparison met in not, and, or and
+   if-else, else `span`. */
+static AstPos condition_span(const Expr *e, AstPos span)
+{
+    switch (e->kind) {
+    case EXPR_UNARYOP:
+        return e->unaryop.op == AST_NOT ? condition_span(e->unaryop.operand, span) : span;
+    case EXPR_BOOLOP:
+        for (int i = 0; i < e->boolop.values.count; i++)
+            span = condition_span(e->boolop.values.items[i], span);
+        return span;
+    case EXPR_IFEXP:
+        span = condition_span(e->ifexp.test, span);
+        span = condition_span(e->ifexp.body, span);
+        return condition_span(e->ifexp.orelse, span);
+    case EXPR_COMPARE:
+        return e->pos;
+    default:
+        return span;
+    }
+}
+
 static void compile_stmt(Compiler *c, const Stmt *s)
 {
     Builder *b = c->b;
-    b->line = s->pos.line;
+    b->loc = s->pos;
     switch (s->kind) {
     case STMT_FUNCTIONDEF:
         compile_function_def(c, s);
@@ -1381,7 +1473,7 @@ static void compile_stmt(Compiler *c, const Stmt *s)
             compile_expr(c, s->ret.value);
         else
             emit_none(c);
-        b->line = s->pos.line;
+        b->loc = s->pos;
         compile_jump_out(c, s, true, false);
         break;
     case STMT_DELETE:
@@ -1410,7 +1502,7 @@ static void compile_stmt(Compiler *c, const Stmt *s)
         compile_expr(c, s->forloop.iter);
         emit(c, OP_GET_ITER, 0);
         bind_label(c, top);
-        b->line = s->pos.line;
+        b->loc = s->pos;
         emit_jump(c, OP_FOR_ITER, done);
         FBlock *f = push_fblock(c, FB_FOR, s->pos);
         f->continue_label = top;
@@ -1461,7 +1553,7 @@ static void compile_stmt(Compiler *c, const Stmt *s)
             if (s->raise.cause)
                 compile_expr(c, s->raise.cause);
         }
-        b->line = s->pos.line;
+        b->loc = s->pos;
         emit(c, OP_RAISE, s->raise.exc ? (s->raise.cause ? 2 : 1) : 0);
         break;
     case STMT_TRY:
@@ -1471,12 +1563,12 @@ static void compile_stmt(Compiler *c, const Stmt *s)
         int ok = new_label(c);
         compile_expr(c, s->assert.test);
         emit_jump(c, OP_POP_JUMP_IF_TRUE, ok);
+        b->loc = condition_span(s->assert.test, s->pos);
         emit(c, OP_LOAD_ASSERTION_ERROR, 0);
         if (s->assert.msg) {
             compile_expr(c, s->assert.msg);
             emit(c, OP_CALL, 1);
         }
-        b->line = s->pos.line;
         emit(c, OP_RAISE, 1);
         bind_label(c, ok);
         break;
@@ -1527,6 +1619,7 @@ static void builder_free(Builder *b)
 {
     free(b->instrs);
     free(b->lines);
+    free(b->runs);
     free(b->handler_of);
     free(b->label_pos);
     free(b->label_depth);
@@ -1560,7 +1653,8 @@ static MpCode *finish_code(Compiler *c, Builder *b, const char *name, int firstl
     MpCode *code = (MpCode *)check(c, gc_alloc(&mp_code_type.gc, sizeof(MpCode)));
     code->ninstrs = (uint32_t)b->n;
     code->instrs = malloc((size_t)(b->n ? b->n : 1) * sizeof *code->instrs);
-    code->lines = malloc((size_t)(b->n ? b->n : 1) * sizeof *code->lines);
+    code->lines = malloc((size_t)b->n * sizeof *code->lines +
+                         (size_t)b->nruns * sizeof(MpCodePos) + 1);
     int nexc = 0;
     for (int i = 0; i < b->n; i++)
         if (b->handler_of[i] >= 0 && (i == 0 || b->handler_of[i - 1] != b->handler_of[i]))
@@ -1573,6 +1667,8 @@ static MpCode *finish_code(Compiler *c, Builder *b, const char *name, int firstl
     }
     memcpy(code->instrs, b->instrs, (size_t)b->n * sizeof *code->instrs);
     memcpy(code->lines, b->lines, (size_t)b->n * sizeof *code->lines);
+    code->npositions = (uint32_t)b->nruns;
+    memcpy(code->lines + b->n, b->runs, (size_t)b->nruns * sizeof(MpCodePos));
     for (int i = 0; i < b->n; i++) {
         int h = b->handler_of[i];
         if (h < 0)
@@ -1677,7 +1773,7 @@ static MpCode *compile_scope(Compiler *c, Scope *scope, const char *qualname,
     b.scope = scope;
     b.qualname = qualname;
     b.reachable = true;
-    b.line = scope->line;
+    b.loc = (AstPos){scope->line, -1, scope->line, -1};
     b.consts = mp_list_new(0);
     b.names = mp_list_new(0);
     b.varnames = mp_list_new(0);
@@ -1738,7 +1834,7 @@ static MpCode *compile_scope(Compiler *c, Scope *scope, const char *qualname,
             compile_name(c, "__doc__", NAME_STORE);
         }
         if (cell_result) {
-            b.line = body->items[n - 1]->pos.line;
+            b.loc = body->items[n - 1]->pos;
             compile_expr(c, body->items[n - 1]->expr.value);
             b.flags |= MP_CO_CELLRESULT;
         } else if (scope->kind == SCOPE_CLASS && scope->needs_class_cell) {

@@ -783,9 +783,9 @@ static bool call_arguments(Parser *p, ExprList *args, KeywordList *keywords)
 /* primary: atom ('.' NAME | '(' args ')' | '[' slices ']')* */
 static Expr *primary(Parser *p)
 {
+    AstPos start = start_at(cur(p));
     Expr *e = atom(p);
     while (e != NULL) {
-        AstPos start = e->pos;
         if (accept(p, TOK_DOT)) {
             Expr *a = new_expr(p, EXPR_ATTRIBUTE, start);
             if (a == NULL || (a->attribute.attr = expect_name(p)) == NULL)
@@ -823,13 +823,14 @@ static Expr *power(Parser *p)
 {
     if (peek(p) == TOK_AWAIT)
         return unsupported(p, tok_pos(cur(p)), "'await'");
+    AstPos start = start_at(cur(p));
     Expr *left = primary(p);
     if (left == NULL || !accept(p, TOK_DOUBLESTAR))
         return left;
     Expr *right = factor(p);
     if (right == NULL)
         return NULL;
-    Expr *e = new_expr(p, EXPR_BINOP, span2(left->pos, right->pos));
+    Expr *e = new_expr(p, EXPR_BINOP, span(p, start));
     if (e != NULL) {
         e->binop.left = left;
         e->binop.op = AST_POW;
@@ -851,7 +852,7 @@ static Expr *factor(Parser *p)
     Expr *operand = factor(p);
     if (operand == NULL)
         return NULL;
-    Expr *e = new_expr(p, EXPR_UNARYOP, span2(start, operand->pos));
+    Expr *e = new_expr(p, EXPR_UNARYOP, span(p, start));
     if (e != NULL) {
         e->unaryop.op = op;
         e->unaryop.operand = operand;
@@ -869,6 +870,7 @@ typedef struct BinLevel {
 
 static Expr *binary(Parser *p, const BinLevel *lv)
 {
+    AstPos start = start_at(cur(p));
     Expr *left = lv->next(p);
     while (left != NULL) {
         int i = 0;
@@ -883,7 +885,7 @@ static Expr *binary(Parser *p, const BinLevel *lv)
         Expr *right = lv->next(p);
         if (right == NULL)
             return NULL;
-        Expr *e = new_expr(p, EXPR_BINOP, span2(left->pos, right->pos));
+        Expr *e = new_expr(p, EXPR_BINOP, span(p, start));
         if (e == NULL)
             return NULL;
         e->binop.left = left;
@@ -960,6 +962,7 @@ static int compare_op(Parser *p)
 
 static Expr *comparison(Parser *p)
 {
+    AstPos start = start_at(cur(p));
     Expr *left = bitwise_or(p);
     if (left == NULL)
         return NULL;
@@ -973,8 +976,7 @@ static Expr *comparison(Parser *p)
     }
     if (comparators.count == 0)
         return left;
-    Expr *e = new_expr(p, EXPR_COMPARE,
-                       span2(left->pos, comparators.items[comparators.count - 1]->pos));
+    Expr *e = new_expr(p, EXPR_COMPARE, span(p, start));
     if (e != NULL) {
         e->compare.left = left;
         e->compare.count = ops.count;
@@ -992,7 +994,7 @@ static Expr *inversion(Parser *p)
     Expr *operand = inversion(p);
     if (operand == NULL)
         return NULL;
-    Expr *e = new_expr(p, EXPR_UNARYOP, span2(start, operand->pos));
+    Expr *e = new_expr(p, EXPR_UNARYOP, span(p, start));
     if (e != NULL) {
         e->unaryop.op = AST_NOT;
         e->unaryop.operand = operand;
@@ -1002,6 +1004,7 @@ static Expr *inversion(Parser *p)
 
 static Expr *boolop(Parser *p, TokenKind tok, AstBoolOp op, Expr *(*next)(Parser *))
 {
+    AstPos start = start_at(cur(p));
     Expr *first = next(p);
     if (first == NULL || peek(p) != tok)
         return first;
@@ -1014,7 +1017,7 @@ static Expr *boolop(Parser *p, TokenKind tok, AstBoolOp op, Expr *(*next)(Parser
         if (x == NULL || !PUSH(p, e->boolop.values, x))
             return NULL;
     }
-    e->pos = span(p, first->pos);
+    e->pos = span(p, start);
     return e;
 }
 
@@ -1044,6 +1047,7 @@ static Expr *expression(Parser *p)
 {
     if (peek(p) == TOK_LAMBDA)
         return lambdef(p);
+    AstPos start = start_at(cur(p));
     Expr *body = disjunction(p);
     if (body == NULL)
         return NULL;
@@ -1060,7 +1064,7 @@ static Expr *expression(Parser *p)
     Expr *orelse = expression(p);
     if (orelse == NULL)
         return NULL;
-    Expr *e = new_expr(p, EXPR_IFEXP, span2(body->pos, orelse->pos));
+    Expr *e = new_expr(p, EXPR_IFEXP, span(p, start));
     if (e != NULL) {
         e->ifexp.test = test;
         e->ifexp.body = body;
@@ -1078,7 +1082,7 @@ static Expr *star_named_expression(Parser *p)
     Expr *v = bitwise_or(p);
     if (v == NULL)
         return NULL;
-    Expr *e = new_expr(p, EXPR_STARRED, span2(start, v->pos));
+    Expr *e = new_expr(p, EXPR_STARRED, span(p, start));
     if (e != NULL)
         e->starred.value = v;
     return e;
@@ -1103,10 +1107,11 @@ static bool ends_expressions(TokenKind k)
 /* star_expressions: a single expression, or a Tuple when there is a comma. */
 static Expr *star_expressions(Parser *p)
 {
+    AstPos start = start_at(cur(p));
     Expr *first = star_named_expression(p);
     if (first == NULL || peek(p) != TOK_COMMA)
         return first;
-    Expr *t = new_expr(p, EXPR_TUPLE, first->pos);
+    Expr *t = new_expr(p, EXPR_TUPLE, start);
     if (t == NULL || !PUSH(p, t->list.elts, first))
         return NULL;
     while (accept(p, TOK_COMMA) && !ends_expressions(peek(p))) {
@@ -1114,7 +1119,7 @@ static Expr *star_expressions(Parser *p)
         if (x == NULL || !PUSH(p, t->list.elts, x))
             return NULL;
     }
-    t->pos = span(p, first->pos);
+    t->pos = span(p, start);
     return t;
 }
 

@@ -57,6 +57,24 @@ static size_t code_size(const GcHead *self)
     return 176 + 2 * (size_t)c->ninstrs;
 }
 
+bool mp_code_position(const MpCode *c, uint32_t i, MpCodePos *out)
+{
+    const MpCodePos *runs = mp_code_positions(c);
+    uint32_t lo = 0, hi = c->npositions;
+    /* The last run starting at or before i. */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (runs[mid].start <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (c->npositions == 0 || runs[lo].start > i)
+        return false;
+    *out = runs[lo];
+    return true;
+}
+
 static MpObject *code_repr(MpObject *self)
 {
     MpCode *c = (MpCode *)self;

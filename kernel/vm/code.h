@@ -17,6 +17,14 @@ typedef struct MpExcEntry {
     uint32_t start, end, target, depth;
 } MpExcEntry;
 
+/* The source span of the instructions from `start` up to the next run's
+   start: CPython's co_positions, with columns in code points (-1: unknown).
+   The start line is also the instructions' line in `lines`. */
+typedef struct MpCodePos {
+    uint32_t start;
+    int32_t line, end_line, col, end_col;
+} MpCodePos;
+
 typedef enum MpCodeFlags {
     MP_CO_VARARGS = 1,  /* has *args */
     MP_CO_VARKW = 2,    /* has **kwargs */
@@ -36,8 +44,10 @@ typedef struct MpGlobalCache {
 typedef struct MpCode {
     MpObject ob;
     uint32_t *instrs;
-    int32_t *lines;     /* source line of each instruction */
+    int32_t *lines;     /* source line of each instruction, then the
+                           npositions runs of mp_code_positions */
     uint32_t ninstrs;
+    uint32_t npositions;
     MpExcEntry *exc_table;
     uint32_t nexc;
     MpObject *consts;   /* tuple */
@@ -69,5 +79,14 @@ static inline int mp_code_nslots(const MpCode *c)
 {
     return c->nlocals + c->ncells + c->nfree;
 }
+
+/* Runs of instructions with one span, by start: stored after the lines. */
+static inline const MpCodePos *mp_code_positions(const MpCode *c)
+{
+    return (const MpCodePos *)(c->lines + c->ninstrs);
+}
+
+/* The span of instruction i: false if the code records none. */
+bool mp_code_position(const MpCode *c, uint32_t i, MpCodePos *out);
 
 #endif

@@ -33,6 +33,8 @@ typedef struct MpFrame {
 
 /* The running frame, or NULL when no code runs. */
 MpFrame *vm_top_frame(void);
+/* The instruction the frame is executing (or was, when it called out). */
+uint32_t vm_frame_instr(const MpFrame *f);
 /* The source line the frame is executing (or was, when it called out). */
 int vm_frame_line(const MpFrame *f);
 

@@ -2,9 +2,12 @@
  * kernel/vm/traceback.c - records the frames an exception passes through and
  * formats them as CPython 3.11 prints an uncaught exception.
  *
- * A traceback is a list of (code, line, serial, locals) tuples, innermost
- * first. As in CPython, where a traceback keeps its frames alive, the
- * locals of a frame an exception escaped from live as long as the exception.
+ * A traceback is a list of (code, line, serial, locals, instruction) tuples,
+ * innermost first. As in CPython, where a traceback keeps its frames alive,
+ * the locals of a frame an exception escaped from live as long as the
+ * exception. Under each source line, the printer marks the failing
+ * instruction's span with carets as CPython 3.11's C printer does
+ * (Python/traceback.c, tb_displayline).
  */
 #include "traceback.h"
 
@@ -12,6 +15,8 @@
 #include "code.h"
 #include "errors.h"
 #include "output.h"
+#include "parser.h"
+#include "scanner.h"
 #include "suggest.h"
 
 #include <stdio.h>
@@ -47,8 +52,12 @@ void mp_traceback_set_source_lookup(MpSourceLookup lookup)
     source_lookup = lookup ? lookup : file_source_line;
 }
 
+/* CPython's printer: entries shown (sys.tracebacklimit's default), and the
+   repeats of one entry shown before "[Previous line repeated ...]". */
+enum { TB_LIMIT = 1000, TB_RECURSIVE_CUTOFF = 3 };
+
 /* Fields of a traceback entry. */
-enum { ENTRY_CODE, ENTRY_LINE, ENTRY_SERIAL, ENTRY_LOCALS };
+enum { ENTRY_CODE, ENTRY_LINE, ENTRY_SERIAL, ENTRY_LOCALS, ENTRY_INSTR };
 
 static MpCode *entry_code(MpObject *entry)
 {
@@ -60,7 +69,8 @@ static uint64_t entry_serial(MpObject *entry)
     return (uint64_t)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_SERIAL]);
 }
 
-void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint64_t serial)
+void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint32_t instr,
+                      uint64_t serial)
 {
     MpException *e = (MpException *)exc;
     if (!e->traceback && !(e->traceback = mp_list_new(0)))
@@ -72,10 +82,13 @@ void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint64_t serial)
             return;
     }
     MpObject *lineno = mp_int_new(line), *ser = mp_int_new((int64_t)serial);
-    MpObject *entry =
-        lineno && ser ? mp_tuple_pack(4, &code->ob, lineno, ser, mp_none) : NULL;
+    MpObject *at = mp_int_new(instr);
+    MpObject *entry = lineno && ser && at
+                          ? mp_tuple_pack(5, &code->ob, lineno, ser, mp_none, at)
+                          : NULL;
     MP_XDECREF(lineno);
     MP_XDECREF(ser);
+    MP_XDECREF(at);
     if (!entry)
         goto oom;
     /* The pending exception must survive this bookkeeping. */
@@ -215,16 +228,143 @@ static int add_line(MpObject *lines, MpStrBuf *b)
     return r;
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\f';
+}
+
 static const char *skip_spaces(const char *s)
 {
-    while (*s == ' ' || *s == '\t')
+    while (is_space(*s))
         s++;
     return s;
 }
 
-static void add_source(MpStrBuf *b, const char *filename, int line)
+/* ==== Carets ==== */
+
+/* The first n code points of s (fewer at its end). */
+static const char *skip_chars(const char *s, int n)
+{
+    for (; n > 0 && *s; n--)
+        do
+            s++;
+        while (((unsigned char)*s & 0xc0) == 0x80);
+    return s;
+}
+
+static int count_chars(const char *s, const char *end)
+{
+    return scanner_count_chars(s, (size_t)(end - s));
+}
+
+/* Where CPython 3.11 puts '^' inside a span of '~': the operator of a binary
+   operation, the brackets of a subscript (code point columns in seg). */
+typedef struct Anchors {
+    int left, right;
+} Anchors;
+
+/* The operator: the first character after the left operand that is neither
+   a space nor a closing parenthesis, and the next one unless it is a space
+   or the right operand's start (a two-character operator). */
+static bool binop_anchors(const char *seg, const Expr *e, Anchors *a)
+{
+    const char *p = skip_chars(seg, e->binop.left->pos.end_col);
+    const char *right = skip_chars(seg, e->binop.right->pos.col);
+    while (p < right && (is_space(*p) || *p == ')'))
+        p++;
+    if (p == right)
+        return false;
+    a->left = count_chars(seg, p);
+    a->right = a->left + (p + 1 < right && !is_space(p[1]) ? 2 : 1);
+    return true;
+}
+
+/* From the end of the value to its '[', and from the end of the index to
+   past its ']'. */
+static void subscript_anchors(const char *seg, const Expr *e, Anchors *a)
+{
+    const char *p = skip_chars(seg, e->subscript.value->pos.end_col);
+    while (*p && *p != '[')
+        p++;
+    a->left = count_chars(seg, p);
+    p = skip_chars(seg, e->subscript.slice->pos.end_col + 1);
+    while (*p && *p != ']')
+        p++;
+    a->right = count_chars(seg, p) + (*p ? 1 : 0);
+}
+
+/* As CPython, parse the span's text (len bytes at span) alone: a binary
+   operation or a subscript gets anchors. */
+static bool find_anchors(const char *span, size_t len, Anchors *a)
+{
+    AstArena *arena = ast_arena_new();
+    const char *seg = arena ? ast_strndup(arena, span, len) : NULL;
+    LangError err;
+    Module *m = seg ? lang_parse_module(arena, seg, len, &err) : NULL;
+    bool found = false;
+    if (m && m->body.count == 1 && m->body.items[0]->kind == STMT_EXPR) {
+        const Expr *e = m->body.items[0]->expr.value;
+        if (e->kind == EXPR_BINOP) {
+            found = binop_anchors(seg, e, a);
+        } else if (e->kind == EXPR_SUBSCRIPT) {
+            subscript_anchors(seg, e, a);
+            found = true;
+        }
+    }
+    ast_arena_free(arena);
+    return found;
+}
+
+/* The character under column col of a span from start: '^', or with
+   anchors '~' but '^' between them. */
+static char caret_at(int col, int start, const Anchors *a)
+{
+    if (col < start)
+        return ' ';
+    if (a->left < 0)
+        return '^';
+    return a->left <= col && col < a->right ? '^' : '~';
+}
+
+/* The caret line under source line `text` (indentation included) for the
+   instruction span p, unless it would mark the whole stripped line. */
+static void add_carets(MpStrBuf *b, const char *text, const MpCodePos *p)
+{
+    if (p->col < 0 || p->end_col < 0)
+        return;
+    int len = count_chars(text, text + strlen(text));
+    int indent = count_chars(text, skip_spaces(text));
+    int start = p->col < len ? p->col : len;
+    int end = p->end_col < len ? p->end_col : len;
+    Anchors a = {-1, -1};
+    if (p->line == p->end_line) {
+        const char *seg = skip_chars(text, start);
+        if (start < end && find_anchors(seg, (size_t)(skip_chars(seg, end - start) - seg), &a)) {
+            a.left += start;
+            a.right += start;
+        }
+    } else {
+        /* A span over several lines: up to the line's last non-space. As
+           CPython 3.11, which indexes the line's bytes with its length in
+           code points. */
+        end = len;
+        while (end > 0 && is_space(text[end - 1]))
+            end--;
+    }
+    if (end - start == len - indent && a.left < 0)
+        return;
+    mp_strbuf_add_cstr(b, "    ");
+    for (int col = indent; col < end; col++)
+        mp_strbuf_add_char(b, caret_at(col, start, &a));
+    mp_strbuf_add_char(b, '\n');
+}
+
+/* The entry's source line and, when its instruction has a span on that line,
+   the carets. */
+static void add_source(MpStrBuf *b, const char *filename, MpObject *entry)
 {
     char buf[1024];
+    int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_LINE]);
     if (!source_lookup(filename, line, buf, sizeof buf))
         return;
     const char *text = skip_spaces(buf);
@@ -233,6 +373,10 @@ static void add_source(MpStrBuf *b, const char *filename, int line)
     mp_strbuf_add_cstr(b, "    ");
     mp_strbuf_add_cstr(b, text);
     mp_strbuf_add_char(b, '\n');
+    MpCodePos p;
+    uint32_t instr = (uint32_t)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_INSTR]);
+    if (mp_code_position(entry_code(entry), instr, &p) && p.line == line)
+        add_carets(b, buf, &p);
 }
 
 /* '  File "x.py", line 3' or, for a notebook cell, '  Cell In[2], line 3'. */
@@ -351,6 +495,68 @@ static void add_suggestion(MpStrBuf *b, MpObject *exc)
     MP_DECREF(s);
 }
 
+static void add_entry(MpStrBuf *b, MpObject *entry)
+{
+    const char *file = MP_STR_DATA(entry_code(entry)->filename);
+    add_location(b, file, (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_LINE]));
+    mp_strbuf_add_cstr(b, ", in ");
+    mp_strbuf_add_cstr(b, MP_STR_DATA(entry_code(entry)->name));
+    mp_strbuf_add_char(b, '\n');
+    add_source(b, file, entry);
+}
+
+/* Entries at the same file, line and function. */
+static bool same_place(MpObject *a, MpObject *b)
+{
+    MpCode *ca = entry_code(a), *cb = entry_code(b);
+    return MP_INT_VALUE(MP_TUPLE_ITEMS(a)[ENTRY_LINE]) ==
+               MP_INT_VALUE(MP_TUPLE_ITEMS(b)[ENTRY_LINE]) &&
+           mp_str_equal(ca->filename, cb->filename) && mp_str_equal(ca->name, cb->name);
+}
+
+/* "  [Previous line repeated 996 more times]" after the first three of a
+   run of repeated entries. */
+static int add_repeated(MpObject *lines, MpStrBuf *b, int64_t count)
+{
+    if (count <= TB_RECURSIVE_CUTOFF)
+        return 0;
+    char msg[80];
+    count -= TB_RECURSIVE_CUTOFF;
+    snprintf(msg, sizeof msg, "  [Previous line repeated %lld more time%s]\n",
+             (long long)count, count > 1 ? "s" : "");
+    mp_strbuf_add_cstr(b, msg);
+    return add_line(lines, b);
+}
+
+/* The "Traceback" header and the entries of tb (innermost first), outermost
+   first: as CPython's printer, the innermost TB_LIMIT only (sys.tracebacklimit's
+   default), and of a run of repeated entries the first TB_RECURSIVE_CUTOFF. */
+static int format_entries(MpObject *lines, MpObject *tb)
+{
+    MpStrBuf b;
+    mp_strbuf_init(&b);
+    mp_strbuf_add_cstr(&b, "Traceback (most recent call last):\n");
+    int r = add_line(lines, &b);
+    int64_t n = MP_LIST_SIZE(tb), count = 0;
+    MpObject *last = NULL;
+    for (int64_t i = (n < TB_LIMIT ? n : TB_LIMIT) - 1; i >= 0 && r == 0; i--) {
+        MpObject *entry = MP_LIST_ITEMS(tb)[i];
+        if (!last || !same_place(last, entry)) {
+            r = add_repeated(lines, &b, count);
+            last = entry;
+            count = 0;
+        }
+        if (r == 0 && ++count <= TB_RECURSIVE_CUTOFF) {
+            add_entry(&b, entry);
+            r = add_line(lines, &b);
+        }
+    }
+    if (r == 0)
+        r = add_repeated(lines, &b, count);
+    mp_strbuf_free(&b);
+    return r;
+}
+
 /* Append exc's lines, after those of the exceptions chained before it; with
    suggest, the "Did you mean" of each. */
 static int format_one(MpObject *lines, MpObject *exc, int depth, bool suggest)
@@ -373,21 +579,8 @@ static int format_one(MpObject *lines, MpObject *exc, int depth, bool suggest)
             }
         }
     }
-    if (r == 0 && e->traceback && MP_LIST_SIZE(e->traceback) > 0) {
-        mp_strbuf_add_cstr(&b, "Traceback (most recent call last):\n");
-        r = add_line(lines, &b);
-        for (int64_t i = MP_LIST_SIZE(e->traceback) - 1; i >= 0 && r == 0; i--) {
-            MpObject *entry = MP_LIST_ITEMS(e->traceback)[i];
-            const char *file = MP_STR_DATA(entry_code(entry)->filename);
-            int line = (int)MP_INT_VALUE(MP_TUPLE_ITEMS(entry)[ENTRY_LINE]);
-            add_location(&b, file, line);
-            mp_strbuf_add_cstr(&b, ", in ");
-            mp_strbuf_add_cstr(&b, MP_STR_DATA(entry_code(entry)->name));
-            mp_strbuf_add_char(&b, '\n');
-            add_source(&b, file, line);
-            r = add_line(lines, &b);
-        }
-    }
+    if (r == 0 && e->traceback && MP_LIST_SIZE(e->traceback) > 0)
+        r = format_entries(lines, e->traceback);
     if (r == 0 && mp_is_instance_of(exc, mp_SyntaxError))
         r = format_syntax_location(lines, exc);
     if (r == 0) {

@@ -9,9 +9,11 @@
 
 #include <stdint.h>
 
-/* Append a frame (innermost first) unless the frame with this serial is
-   already the last one recorded (a re-raise in the same frame). */
-void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint64_t serial);
+/* Append a frame (innermost first), at instruction instr of code on source
+   line `line`, unless the frame with this serial is already the last one
+   recorded (a re-raise in the same frame). */
+void mp_traceback_add(MpObject *exc, MpCode *code, int line, uint32_t instr,
+                      uint64_t serial);
 
 /* The exception escaped the frame with this serial: its traceback entry keeps
    the frame's locals (a tuple, borrowed), as CPython's traceback keeps frames. */

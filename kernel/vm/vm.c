@@ -54,15 +54,17 @@ MpFrame *vm_top_frame(void)
     return vm.top;
 }
 
-int vm_frame_line(const MpFrame *f)
+uint32_t vm_frame_instr(const MpFrame *f)
 {
-    const uint32_t *pc = f->pc;
-    int64_t i = pc - f->code->instrs - 1;
-    if (i < 0)
-        i = 0;
+    int64_t i = f->pc - f->code->instrs - 1;
     if (i >= (int64_t)f->code->ninstrs)
         i = (int64_t)f->code->ninstrs - 1;
-    return f->code->ninstrs ? f->code->lines[i] : f->code->firstlineno;
+    return i < 0 ? 0 : (uint32_t)i;
+}
+
+int vm_frame_line(const MpFrame *f)
+{
+    return f->code->ninstrs ? f->code->lines[vm_frame_instr(f)] : f->code->firstlineno;
 }
 
 int vm_get_recursion_limit(void)
@@ -752,7 +754,7 @@ static void add_traceback(MpFrame *f)
         MP_INCREF(vm.handled);
         ((MpException *)exc)->context = vm.handled;
     }
-    mp_traceback_add(exc, f->code, vm_frame_line(f), f->serial);
+    mp_traceback_add(exc, f->code, vm_frame_line(f), vm_frame_instr(f), f->serial);
 }
 
 /* ==== The loop ==== */

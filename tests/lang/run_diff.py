@@ -10,7 +10,10 @@ this directory, 10 s timeout each) and compare:
   - stdout, exactly;
   - the exit status;
   - when python3 exits non-zero (an uncaught exception), the last line of
-    stderr ("ZeroDivisionError: division by zero").
+    stderr ("ZeroDivisionError: division by zero");
+  - for programs named uncaught_*.py, the whole stderr (the traceback with
+    its caret lines), with the paths in `File "..."` lines reduced to the
+    file name and addresses (0x7f...) to 0x?.
 One line per failure (with the first lines of a unified diff), then a final
 line `N passed, N failed`; exit status 1 if anything failed.
 --single FILE prints the full diff (stdout and stderr) for one program.
@@ -22,6 +25,7 @@ import concurrent.futures
 import difflib
 import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -64,6 +68,11 @@ class Run:
             return "killed by signal %d" % -self.status
         return "exit %s" % (self.status,)
 
+    def normalized_stderr(self):
+        text = re.sub(r'File "([^"]*)"',
+                      lambda m: 'File "%s"' % os.path.basename(m.group(1)), self.stderr)
+        return re.sub(r"0x[0-9a-f]+", "0x?", text)
+
     def last_stderr_line(self):
         lines = [l for l in self.stderr.splitlines() if l.strip()]
         return lines[-1] if lines else ""
@@ -86,12 +95,22 @@ def compare(minipy, path):
         want, got = expected.last_stderr_line(), actual.last_stderr_line()
         if want != got:
             problems.append("last stderr line %r, python3 %r" % (got, want))
+        elif (os.path.basename(name).startswith("uncaught_") and
+              actual.normalized_stderr() != expected.normalized_stderr()):
+            problems.append("stderr differs")
     return name, problems, expected, actual
 
 
 def stdout_diff(expected, actual, limit=None):
-    diff = list(difflib.unified_diff(expected.stdout.splitlines(),
-                                     actual.stdout.splitlines(),
+    return lines_diff(expected.stdout, actual.stdout, limit)
+
+
+def stderr_diff(expected, actual, limit=None):
+    return lines_diff(expected.normalized_stderr(), actual.normalized_stderr(), limit)
+
+
+def lines_diff(expected, actual, limit):
+    diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
                                      "python3", "minipy", lineterm="", n=1))
     if limit is not None and len(diff) > limit:
         diff = diff[:limit] + ["    ... (%d more diff lines)" % (len(diff) - limit)]
@@ -115,6 +134,10 @@ def run_single(minipy, path):
     print("-- stdout diff (python3 -> minipy):")
     for line in stdout_diff(expected, actual) or ["   (identical)"]:
         print(line)
+    if os.path.basename(name).startswith("uncaught_"):
+        print("-- stderr diff (normalized):")
+        for line in stderr_diff(expected, actual) or ["   (identical)"]:
+            print(line)
     print("-- python3 %s, stderr:" % expected.describe_status())
     sys.stdout.write(expected.stderr or "   (empty)\n")
     print("-- minipy %s, stderr:" % actual.describe_status())
@@ -135,6 +158,9 @@ def run_all(minipy, programs, jobs):
             print("FAIL %s: %s" % (name, "; ".join(problems)))
             if actual.stdout != expected.stdout:
                 for line in stdout_diff(expected, actual, DIFF_LINES):
+                    print("    " + line)
+            elif "stderr differs" in problems:
+                for line in stderr_diff(expected, actual, DIFF_LINES):
                     print("    " + line)
             sys.stdout.flush()
     print("%d passed, %d failed" % (passed, failed))

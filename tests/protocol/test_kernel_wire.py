@@ -717,6 +717,18 @@ class ExecuteTests(KernelTestCase):
                          "NameError: name 'runing_total' is not defined."
                          " Did you mean: 'running_total'?")
 
+    def test_error_carets(self):
+        """Each traceback entry marks the failing operation of its source line
+        as CPython 3.11 does: '^' under a call, '~' and '^' for a subscript."""
+        c = self.client
+        c.run("def pick(xs, i):\n    return xs[i] + 1")
+        reply, msgs = c.run("total = 2 * pick([1, 2], 5)")
+        self.assertEqual(reply["content"]["ename"], "IndexError")
+        tb = [m["content"] for m in msgs if m["msg_type"] == "error"][0]["traceback"]
+        self.assertEqual(tb[1].split("\n")[1:],
+                         ["    total = 2 * pick([1, 2], 5)", "                ^^^^^^^^^^^^^^^"])
+        self.assertEqual(tb[2].split("\n")[1:], ["    return xs[i] + 1", "           ~~^^^"])
+
     def test_lone_surrogates(self):
         """Text that is not valid UTF-8 (a str holding a lone surrogate) reaches
         the client with U+FFFD in its place, never a lost message (W10)."""

@@ -659,7 +659,7 @@ static void compile_comprehension(Compiler *c, const Expr *e)
     emit(c, OP_GET_ITER, 0);
     emit(c, OP_CALL, 1);
     if (e->kind == EXPR_GENERATOREXP)
-        emit(c, OP_GET_ITER, 0);
+        emit(c, OP_GET_ITER, 1);
 }
 
 /* The body of a comprehension's function: loops nested in order, the result

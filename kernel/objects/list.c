@@ -755,6 +755,36 @@ MpType mp_list_reviter_type = {
     .methods = list_reviter_methods,
 };
 
+/* ==== Generator expressions ====
+ * What (x for x in it) evaluates to. Minipy runs a generator expression at once,
+ * as a list comprehension (minipy.md: they are passed straight to a call); this
+ * iterates over the result under CPython's type name and, like a generator and
+ * unlike a list_iterator, gives no __length_hint__, so list() or sorted() of it
+ * presize as CPython's do. The list goes once the generator is exhausted. */
+
+MpObject *mp_generator_new(MpObject *list)
+{
+    return make_iter(&mp_generator_type, list, 0);
+}
+
+static MpObject *generator_repr(MpObject *self)
+{
+    return mp_str_format_c("<generator object <genexpr> at %p>", (void *)self);
+}
+
+MpType mp_generator_type = {
+    MP_STATIC_TYPE_HEAD,
+    .gc = {.name = "generator",
+           .traverse = mp_iter_ref_traverse,
+           .clear = mp_iter_ref_clear,
+           .dealloc = mp_iter_ref_dealloc,
+           .size = list_iter_size},
+    .basicsize = sizeof(ListIter),
+    .repr = generator_repr,
+    .iter = mp_iter_self,
+    .iternext = list_iter_next,
+};
+
 /* ==== Sort ==== */
 
 typedef struct SortCtx {

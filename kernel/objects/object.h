@@ -316,6 +316,9 @@ typedef struct MpList {
 } MpList;
 /* A list of n items, all set to NULL: the caller fills them (steals). */
 MpObject *mp_list_new(int64_t n);
+/* The generator a generator expression evaluates to, over list (its items,
+   computed at once). New reference or NULL. */
+MpObject *mp_generator_new(MpObject *list);
 /* An empty list with room for capacity items (what sys.getsizeof reports). */
 MpObject *mp_list_new_reserved(int64_t capacity);
 int mp_list_append(MpObject *list, MpObject *v); /* borrows v */

@@ -18,7 +18,7 @@ int mp_builtin_types_init(void)
         &mp_str_iter_type,      &mp_range_iter_type,    &mp_set_iter_type,
         &mp_dict_keys_type,     &mp_dict_values_type,   &mp_dict_items_type,
         &mp_dict_keyiter_type,  &mp_dict_valueiter_type, &mp_dict_itemiter_type,
-        &mp_seq_iter_type,
+        &mp_seq_iter_type,      &mp_generator_type,
     };
     mp_int_init_cache();
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

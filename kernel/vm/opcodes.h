@@ -64,7 +64,7 @@
     X(JUMP_IF_FALSE_OR_POP)                                                    \
     X(JUMP_IF_TRUE_OR_POP)                                                     \
     X(POP_JUMP_IF_NOT_NONE)                                                    \
-    X(GET_ITER)                                                                \
+    X(GET_ITER)           /* arg 1: the generator of a genexpr's list */       \
     X(FOR_ITER)           /* (it -- it v) or pop it and jump when exhausted */ \
     X(CALL)               /* (fn a1 .. an -- r) */                             \
     X(CALL_METHOD)        /* (fn self? a1 .. an -- r) */                       \

@@ -755,7 +755,7 @@ CASE(GET_ITER)
 {
     MpObject *o = TOP();
     SAVE_FRAME();
-    MpObject *it = mp_iter(o);
+    MpObject *it = arg ? mp_generator_new(o) : mp_iter(o);
     if (!it)
         goto error;
     TOP() = it;

@@ -216,7 +216,8 @@ static MpObject *file_read(MpObject *self, MpObject *const *args, size_t nargs,
 {
     File *f = (File *)self;
     int64_t size;
-    if (size_arg("read", args, nargs, kwnames, &size) < 0 || check_readable(f) < 0)
+    if (size_arg("TextIOWrapper.read", args, nargs, kwnames, &size) < 0 ||
+        check_readable(f) < 0)
         return NULL;
     return read_text(f, size, false);
 }
@@ -226,7 +227,8 @@ static MpObject *file_readline(MpObject *self, MpObject *const *args, size_t nar
 {
     File *f = (File *)self;
     int64_t size;
-    if (size_arg("readline", args, nargs, kwnames, &size) < 0 || check_readable(f) < 0)
+    if (size_arg("TextIOWrapper.readline", args, nargs, kwnames, &size) < 0 ||
+        check_readable(f) < 0)
         return NULL;
     return read_text(f, size, true);
 }
@@ -236,7 +238,8 @@ static MpObject *file_readlines(MpObject *self, MpObject *const *args, size_t na
 {
     File *f = (File *)self;
     int64_t hint;
-    if (size_arg("readlines", args, nargs, kwnames, &hint) < 0 || check_readable(f) < 0)
+    if (size_arg("_IOBase.readlines", args, nargs, kwnames, &hint) < 0 ||
+        check_readable(f) < 0)
         return NULL;
     MpObject *list = mp_list_new(0);
     if (!list)
@@ -314,7 +317,7 @@ static int write_str(File *f, MpObject *s)
 static MpObject *file_write(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    if (mp_args_check("write", nargs, kwnames, 1, 1) < 0 ||
+    if (mp_args_check("TextIOWrapper.write", nargs, kwnames, 1, 1) < 0 ||
         write_str((File *)self, args[0]) < 0)
         return NULL;
     return mp_int_new(MP_STR_LEN(args[0]));
@@ -323,7 +326,7 @@ static MpObject *file_write(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *file_writelines(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    if (mp_args_check("writelines", nargs, kwnames, 1, 1) < 0)
+    if (mp_args_check("_IOBase.writelines", nargs, kwnames, 1, 1) < 0)
         return NULL;
     MpObject *it = mp_iter(args[0]);
     if (!it)
@@ -346,7 +349,8 @@ static MpObject *file_flush(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)args;
     File *f = (File *)self;
-    if (mp_args_check("flush", nargs, kwnames, 0, 0) < 0 || check_open(f) < 0)
+    if (mp_args_check("TextIOWrapper.flush", nargs, kwnames, 0, 0) < 0 ||
+        check_open(f) < 0)
         return NULL;
     fflush(f->fp);
     MP_RETURN_NONE;
@@ -359,7 +363,7 @@ static MpObject *file_close(MpObject *self, MpObject *const *args, size_t nargs,
 {
     (void)args;
     File *f = (File *)self;
-    if (mp_args_check("close", nargs, kwnames, 0, 0) < 0)
+    if (mp_args_check("TextIOWrapper.close", nargs, kwnames, 0, 0) < 0)
         return NULL;
     if (f->fp) {
         fclose(f->fp);
@@ -372,7 +376,7 @@ static MpObject *file_enter(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
     (void)args;
-    if (mp_args_check("__enter__", nargs, kwnames, 0, 0) < 0 ||
+    if (mp_args_check("_IOBase.__enter__", nargs, kwnames, 0, 0) < 0 ||
         check_open((File *)self) < 0)
         return NULL;
     MP_INCREF(self);
@@ -383,7 +387,9 @@ static MpObject *file_exit(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
     (void)nargs;
-    return file_close(self, args, 0, kwnames);
+    if (mp_args_no_kw("_IOBase.__exit__", kwnames) < 0)
+        return NULL;
+    return file_close(self, args, 0, NULL);
 }
 
 static MpObject *file_get_closed(MpObject *self)

@@ -69,13 +69,58 @@ typedef struct Enumerate {
     int64_t index;
 } Enumerate;
 
+/* Whether keyword i is `name`; if not, CPython's invalid-keyword error. */
+static bool enumerate_kw_is(MpObject *kwnames, int i, const char *name)
+{
+    const char *kw = MP_STR_DATA(MP_TUPLE_ITEMS(kwnames)[i]);
+    if (strcmp(kw, name) == 0)
+        return true;
+    mp_err_format(mp_TypeError, "'%s' is an invalid keyword argument for enumerate()",
+                  kw);
+    return false;
+}
+
+/* Bind enumerate(iterable, start=0) as CPython 3.11's enum_vectorcall does: by
+   the total count first, so its messages are not the generic binder's
+   (enumerate(start=1) names 'start' as invalid). p[1] is NULL without start. */
+static int enumerate_bind(MpObject *const *args, size_t nargs, MpObject *kwnames,
+                          MpObject **p)
+{
+    size_t nkw = kwnames ? (size_t)MP_TUPLE_SIZE(kwnames) : 0;
+    p[1] = NULL;
+    if (nargs + nkw == 1) {
+        if (nkw == 1 && !enumerate_kw_is(kwnames, 0, "iterable"))
+            return -1;
+        p[0] = args[0];
+        return 0;
+    }
+    if (nargs + nkw == 2) {
+        bool swapped =
+            nkw == 2 && strcmp(MP_STR_DATA(MP_TUPLE_ITEMS(kwnames)[0]), "start") == 0;
+        bool ok = swapped    ? enumerate_kw_is(kwnames, 1, "iterable")
+                  : nkw == 2 ? enumerate_kw_is(kwnames, 0, "iterable") &&
+                                   enumerate_kw_is(kwnames, 1, "start")
+                             : nkw == 0 || enumerate_kw_is(kwnames, 0, "start");
+        if (!ok)
+            return -1;
+        p[0] = args[swapped];
+        p[1] = args[!swapped];
+        return 0;
+    }
+    if (nargs == 0)
+        mp_err_set(mp_TypeError, "enumerate() missing required argument 'iterable'");
+    else
+        mp_err_format(mp_TypeError, "enumerate() takes at most 2 arguments (%zu given)",
+                      nargs + nkw);
+    return -1;
+}
+
 static MpObject *enumerate_new(MpType *type, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    static const char *const names[] = {"iterable", "start", NULL};
     MpObject *p[2];
     int64_t start = 0;
-    if (mp_args_parse("enumerate", args, nargs, kwnames, names, 0, 1, p) < 0 ||
+    if (enumerate_bind(args, nargs, kwnames, p) < 0 ||
         (p[1] && mp_index(p[1], &start) < 0))
         return NULL;
     MpObject *it = mp_iter(p[0]);

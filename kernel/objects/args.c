@@ -17,8 +17,7 @@ int mp_args_no_kw(const char *fname, MpObject *kwnames)
     return 0;
 }
 
-/* The name the positional-count messages use: "list.insert" -> "insert". */
-static const char *bare_name(const char *fname)
+const char *mp_args_bare_name(const char *fname)
 {
     const char *dot = strrchr(fname, '.');
     return dot ? dot + 1 : fname;
@@ -28,7 +27,7 @@ int mp_args_count(const char *fname, size_t nargs, size_t min, size_t max)
 {
     if (nargs >= min && nargs <= max)
         return 0;
-    const char *name = bare_name(fname);
+    const char *name = mp_args_bare_name(fname);
     size_t n = nargs < min ? min : max;
     if (min == max && min == 0)
         mp_err_format(mp_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
@@ -39,6 +38,20 @@ int mp_args_count(const char *fname, size_t nargs, size_t min, size_t max)
         mp_err_format(mp_TypeError, "%s expected %s%zu argument%s, got %zu", name,
                       min == max ? "" : nargs < min ? "at least " : "at most ", n,
                       n == 1 ? "" : "s", nargs);
+    return -1;
+}
+
+int mp_args_count_tuple(const char *fname, size_t nargs, size_t min, size_t max)
+{
+    if (nargs >= min && nargs <= max)
+        return 0;
+    size_t n = nargs < min ? min : max;
+    mp_err_format(mp_TypeError, "%s() takes %s %zu argument%s (%zu given)",
+                  mp_args_bare_name(fname),
+                  min == max    ? "exactly"
+                  : nargs < min ? "at least"
+                                : "at most",
+                  n, n == 1 ? "" : "s", nargs);
     return -1;
 }
 
@@ -66,7 +79,7 @@ int mp_args_parse(const char *fname, MpObject *const *args, size_t nargs,
                   MpObject *kwnames, const char *const *names, int npos_only, int nreq,
                   MpObject **out)
 {
-    const char *name = bare_name(fname);
+    const char *name = mp_args_bare_name(fname);
     int nparams = 0;
     while (names[nparams])
         nparams++;

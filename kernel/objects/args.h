@@ -24,6 +24,11 @@ int mp_args_no_kw(const char *fname, MpObject *kwnames);
 /* Check min <= nargs <= max with CPython's messages ("len() takes exactly one
    argument (2 given)", "expected at most 3 arguments, got 4"). 0 or -1. */
 int mp_args_count(const char *fname, size_t nargs, size_t min, size_t max);
+/* The same check in PyArg_ParseTuple's words, for the methods CPython parses
+   that way (str.find): "find() takes at least 1 argument (0 given)". 0 or -1. */
+int mp_args_count_tuple(const char *fname, size_t nargs, size_t min, size_t max);
+/* The name CPython's positional-count messages use: "str.find" -> "find". */
+const char *mp_args_bare_name(const char *fname);
 /* Both checks: no keyword arguments, then min <= nargs <= max. 0 or -1. */
 int mp_args_check(const char *fname, size_t nargs, MpObject *kwnames, size_t min,
                   size_t max);

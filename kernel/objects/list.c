@@ -295,30 +295,41 @@ static MpObject *list_getitem(MpObject *self, MpObject *key)
                          mp_type_name(key));
 }
 
-/* A C array copy of an iterable's items (new references) for slice
-   assignment; *n receives the count. The caller frees with free_items. When v
-   is not iterable the TypeError says `not_iterable`, as CPython's
-   PySequence_Fast ("can only assign an iterable"). */
-static MpObject **items_of(MpObject *v, int64_t *n, const char *not_iterable)
+MpObject *mp_list_sequence_fast(MpObject *v, const char *not_iterable)
 {
-    bool fast = mp_type(v) == &mp_list_type || mp_type(v) == &mp_tuple_type;
-    MpObject *src = fast ? v : mp_iter(v);
-    if (!src) {
+    if (mp_type(v) == &mp_list_type || mp_type(v) == &mp_tuple_type) {
+        MP_INCREF(v);
+        return v;
+    }
+    MpObject *it = mp_iter(v);
+    if (!it) {
         if (mp_err_matches(mp_TypeError)) {
             mp_err_clear();
             mp_err_set(mp_TypeError, not_iterable);
         }
         return NULL;
     }
-    MpObject *tmp = mp_list_new(0);
-    int r = tmp ? list_extend_iter(LIST(tmp), src) : -1;
-    if (!fast)
-        MP_DECREF(src);
-    if (r < 0) {
-        MP_XDECREF(tmp);
-        return NULL;
+    MpObject *l = mp_list_new(0);
+    if (l && list_extend_iter(LIST(l), it) < 0) {
+        MP_DECREF(l);
+        l = NULL;
     }
-    *n = LIST(tmp)->size;
+    MP_DECREF(it);
+    return l;
+}
+
+/* A C array copy of an iterable's items (new references) for slice
+   assignment; *n receives the count. The caller frees with free_items. When v
+   is not iterable the TypeError says `not_iterable` ("can only assign an
+   iterable"). */
+static MpObject **items_of(MpObject *v, int64_t *n, const char *not_iterable)
+{
+    MpObject *tmp = mp_list_sequence_fast(v, not_iterable);
+    if (!tmp)
+        return NULL;
+    bool is_list = mp_type(tmp) == &mp_list_type;
+    *n = is_list ? MP_LIST_SIZE(tmp) : MP_TUPLE_SIZE(tmp);
+    MpObject **items = is_list ? MP_LIST_ITEMS(tmp) : MP_TUPLE_ITEMS(tmp);
     MpObject **arr = malloc(sizeof(MpObject *) * (size_t)(*n ? *n : 1));
     if (!arr) {
         MP_DECREF(tmp);
@@ -326,7 +337,7 @@ static MpObject **items_of(MpObject *v, int64_t *n, const char *not_iterable)
         return NULL;
     }
     for (int64_t i = 0; i < *n; i++) {
-        arr[i] = LIST(tmp)->items[i];
+        arr[i] = items[i];
         MP_INCREF(arr[i]);
     }
     MP_DECREF(tmp);
@@ -1099,9 +1110,9 @@ static MpObject *list_index_m(MpObject *self, MpObject *const *args, size_t narg
         return NULL;
     MpList *l = LIST(self);
     int64_t start = 0, stop = INT64_MAX;
-    if (nargs > 1 && mp_index(args[1], &start) < 0)
+    if (nargs > 1 && mp_slice_index_not_none(args[1], &start) < 0)
         return NULL;
-    if (nargs > 2 && mp_index(args[2], &stop) < 0)
+    if (nargs > 2 && mp_slice_index_not_none(args[2], &stop) < 0)
         return NULL;
     if (start < 0 && (start += l->size) < 0)
         start = 0;

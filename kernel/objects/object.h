@@ -322,6 +322,10 @@ MpObject *mp_generator_new(MpObject *list);
 /* An empty list with room for capacity items (what sys.getsizeof reports). */
 MpObject *mp_list_new_reserved(int64_t capacity);
 int mp_list_append(MpObject *list, MpObject *v); /* borrows v */
+/* CPython's PySequence_Fast: v itself (new reference) when a list or tuple,
+   else a new list of its items; a TypeError from iter(v) becomes
+   `not_iterable` ("can only join an iterable"). NULL with an exception. */
+MpObject *mp_list_sequence_fast(MpObject *v, const char *not_iterable);
 /* Free the dead lists kept for reuse (after a full collection). */
 void mp_list_clear_freelist(void);
 /* The same for the parked ints and floats: parked, they still count as live
@@ -562,6 +566,14 @@ MpObject *mp_slice_new(MpObject *start, MpObject *stop, MpObject *step);
    slice length, or -1 with an exception. */
 int64_t mp_slice_indices(MpObject *slice, int64_t length, int64_t *start, int64_t *stop,
                          int64_t *step);
+/* One slice bound that is not None, as CPython's _PyEval_SliceIndex: an int or
+   an object with __index__, else "slice indices must be integers or None or
+   have an __index__ method". 0 or -1. */
+int mp_slice_index(MpObject *o, int64_t *out);
+/* The same where None is no default (list.index's start and stop), as
+   _PyEval_SliceIndexNotNone: "slice indices must be integers or have an
+   __index__ method". */
+int mp_slice_index_not_none(MpObject *o, int64_t *out);
 
 /* ==== Native functions and methods ==== */
 

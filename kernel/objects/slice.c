@@ -29,7 +29,7 @@ MpObject *mp_slice_new(MpObject *start, MpObject *stop, MpObject *step)
     return &s->ob;
 }
 
-static int slice_index(MpObject *o, int64_t *out)
+static int slice_index(MpObject *o, int64_t *out, const char *not_index)
 {
     if (mp_is_int(o)) {
         *out = MP_INT_VALUE(o);
@@ -37,9 +37,20 @@ static int slice_index(MpObject *o, int64_t *out)
     }
     if (mp_is_index(o))
         return mp_index(o, out);
-    mp_err_set(mp_TypeError,
-               "slice indices must be integers or None or have an __index__ method");
+    mp_err_set(mp_TypeError, not_index);
     return -1;
+}
+
+int mp_slice_index(MpObject *o, int64_t *out)
+{
+    return slice_index(
+        o, out, "slice indices must be integers or None or have an __index__ method");
+}
+
+int mp_slice_index_not_none(MpObject *o, int64_t *out)
+{
+    return slice_index(o, out,
+                       "slice indices must be integers or have an __index__ method");
 }
 
 /* Clamp one bound to [0, length] (or [-1, length - 1] going backwards). */
@@ -61,7 +72,7 @@ int64_t mp_slice_indices(MpObject *slice, int64_t length, int64_t *start, int64_
     MpSlice *s = SLICE(slice);
     int64_t st = 1;
     if (s->step != mp_none) {
-        if (slice_index(s->step, &st) < 0)
+        if (mp_slice_index(s->step, &st) < 0)
             return -1;
         if (st == 0) {
             mp_err_set(mp_ValueError, "slice step cannot be zero");
@@ -73,11 +84,11 @@ int64_t mp_slice_indices(MpObject *slice, int64_t length, int64_t *start, int64_
     int64_t b, e;
     if (s->start == mp_none)
         b = st < 0 ? INT64_MAX : 0;
-    else if (slice_index(s->start, &b) < 0)
+    else if (mp_slice_index(s->start, &b) < 0)
         return -1;
     if (s->stop == mp_none)
         e = st < 0 ? INT64_MIN : INT64_MAX;
-    else if (slice_index(s->stop, &e) < 0)
+    else if (mp_slice_index(s->stop, &e) < 0)
         return -1;
     b = adjust(b, length, st);
     e = adjust(e, length, st);

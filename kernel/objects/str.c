@@ -937,14 +937,15 @@ MpType mp_str_iter_type = {
 
 #define STR(o) ((MpStr *)(o))
 
-/* Resolve optional start/end (ints or None) against a length, as slices do. */
+/* Resolve optional start/end (ints or None) against a length, as slices do,
+   with the slice's message for anything else. */
 static int get_range(MpObject *start, MpObject *end, int64_t len, int64_t *s, int64_t *e)
 {
     *s = 0;
     *e = len;
-    if (start && start != mp_none && mp_index(start, s) < 0)
+    if (start && start != mp_none && mp_slice_index(start, s) < 0)
         return -1;
-    if (end && end != mp_none && mp_index(end, e) < 0)
+    if (end && end != mp_none && mp_slice_index(end, e) < 0)
         return -1;
     if (*s < 0 && (*s += len) < 0)
         *s = 0;
@@ -959,7 +960,7 @@ static int need_str(MpObject *o, const char *what)
 {
     if (mp_is_str(o))
         return 0;
-    mp_err_format(mp_TypeError, "%s arg must be None or str", what);
+    mp_err_format(mp_TypeError, "%s arg must be None or str", mp_args_bare_name(what));
     return -1;
 }
 
@@ -972,6 +973,17 @@ static int parse(const char *fname, MpObject *const *args, size_t nargs,
     for (int i = 0; i < nmax; i++)
         out[i] = (size_t)i < nargs ? args[i] : NULL;
     return 0;
+}
+
+/* find, rfind, index, rindex, count, startswith, endswith: sub[, start[, end]],
+   counted in PyArg_ParseTuple's words as CPython 3.11 does. */
+static int parse_finds(const char *fname, MpObject *const *args, size_t nargs,
+                       MpObject *kwnames, MpObject **out)
+{
+    if (mp_args_no_kw(fname, kwnames) < 0 ||
+        mp_args_count_tuple(fname, nargs, 1, 3) < 0)
+        return -1;
+    return parse(fname, args, nargs, kwnames, 1, 3, out);
 }
 
 static MpObject *type_error_arg(const char *fname, int n, const char *want, MpObject *got)
@@ -987,7 +999,7 @@ static int64_t find_impl(MpObject *self, MpObject *const *args, size_t nargs,
                          MpObject *kwnames, const char *fname, bool reverse)
 {
     MpObject *a[3];
-    if (parse(fname, args, nargs, kwnames, 1, 3, a) < 0)
+    if (parse_finds(fname, args, nargs, kwnames, a) < 0)
         return -2;
     if (!mp_is_str(a[0])) {
         mp_err_format(mp_TypeError, "must be str, not %s", mp_type_name(a[0]));
@@ -1008,21 +1020,21 @@ static int64_t find_impl(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *str_find(MpObject *self, MpObject *const *args, size_t nargs,
                           MpObject *kwnames)
 {
-    int64_t r = find_impl(self, args, nargs, kwnames, "find", false);
+    int64_t r = find_impl(self, args, nargs, kwnames, "str.find", false);
     return r == -2 ? NULL : mp_int_new(r);
 }
 
 static MpObject *str_rfind(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    int64_t r = find_impl(self, args, nargs, kwnames, "rfind", true);
+    int64_t r = find_impl(self, args, nargs, kwnames, "str.rfind", true);
     return r == -2 ? NULL : mp_int_new(r);
 }
 
 static MpObject *str_index(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    int64_t r = find_impl(self, args, nargs, kwnames, "index", false);
+    int64_t r = find_impl(self, args, nargs, kwnames, "str.index", false);
     if (r == -1)
         return mp_err_set(mp_ValueError, "substring not found");
     return r == -2 ? NULL : mp_int_new(r);
@@ -1031,7 +1043,7 @@ static MpObject *str_index(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *str_rindex(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    int64_t r = find_impl(self, args, nargs, kwnames, "rindex", true);
+    int64_t r = find_impl(self, args, nargs, kwnames, "str.rindex", true);
     if (r == -1)
         return mp_err_set(mp_ValueError, "substring not found");
     return r == -2 ? NULL : mp_int_new(r);
@@ -1041,7 +1053,7 @@ static MpObject *str_count(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
     MpObject *a[3];
-    if (parse("count", args, nargs, kwnames, 1, 3, a) < 0)
+    if (parse_finds("str.count", args, nargs, kwnames, a) < 0)
         return NULL;
     if (!mp_is_str(a[0]))
         return mp_err_format(mp_TypeError, "must be str, not %s", mp_type_name(a[0]));
@@ -1066,7 +1078,7 @@ static MpObject *affix_impl(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames, const char *fname, bool at_end)
 {
     MpObject *a[3];
-    if (parse(fname, args, nargs, kwnames, 1, 3, a) < 0)
+    if (parse_finds(fname, args, nargs, kwnames, a) < 0)
         return NULL;
     MpStr *s = STR(self);
     int64_t start, end;
@@ -1082,12 +1094,12 @@ static MpObject *affix_impl(MpObject *self, MpObject *const *args, size_t nargs,
         MpObject *c = cands[i];
         if (!mp_is_str(c)) {
             if (cands == &a[0])
-                return mp_err_format(mp_TypeError,
-                                     "%s first arg must be str or a tuple of str, not %s",
-                                     fname, mp_type_name(c));
+                return mp_err_format(
+                    mp_TypeError, "%s first arg must be str or a tuple of str, not %s",
+                    mp_args_bare_name(fname), mp_type_name(c));
             return mp_err_format(mp_TypeError,
-                                 "tuple for %s must only contain str, not %s", fname,
-                                 mp_type_name(c));
+                                 "tuple for %s must only contain str, not %s",
+                                 mp_args_bare_name(fname), mp_type_name(c));
         }
         if (start > end || MP_STR_LEN(c) > end - start)
             continue;
@@ -1105,13 +1117,13 @@ static MpObject *affix_impl(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *str_startswith(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    return affix_impl(self, args, nargs, kwnames, "startswith", false);
+    return affix_impl(self, args, nargs, kwnames, "str.startswith", false);
 }
 
 static MpObject *str_endswith(MpObject *self, MpObject *const *args, size_t nargs,
                               MpObject *kwnames)
 {
-    return affix_impl(self, args, nargs, kwnames, "endswith", true);
+    return affix_impl(self, args, nargs, kwnames, "str.endswith", true);
 }
 
 /* ==== split / join ==== */
@@ -1286,8 +1298,8 @@ static MpObject *str_splitlines(MpObject *self, MpObject *const *args, size_t na
     MpObject *a[1];
     if (mp_args_parse("splitlines", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
-    int keep = 0;
-    if (a[0] && (keep = mp_truthy(a[0])) < 0)
+    int64_t keep = 0; /* an int, as CPython's bool(accept={int}) */
+    if (a[0] && mp_index(a[0], &keep) < 0)
         return NULL;
     MpObject *list = mp_list_new(0);
     if (!list)
@@ -1327,32 +1339,9 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
     MpObject *a[1];
     if (parse("str.join", args, nargs, kwnames, 1, 1, a) < 0)
         return NULL;
-    MpObject *seq = a[0];
-    bool owned = false;
-    if (mp_type(seq) != &mp_list_type && mp_type(seq) != &mp_tuple_type) {
-        MpObject *lst = mp_list_new(0);
-        if (!lst)
-            return NULL;
-        MpObject *it = mp_iter(seq);
-        if (!it) {
-            MP_DECREF(lst);
-            return NULL;
-        }
-        MpObject *x;
-        while ((x = mp_iternext(it))) {
-            int r = mp_list_append(lst, x);
-            MP_DECREF(x);
-            if (r < 0)
-                break;
-        }
-        MP_DECREF(it);
-        if (mp_err_occurred()) {
-            MP_DECREF(lst);
-            return NULL;
-        }
-        seq = lst;
-        owned = true;
-    }
+    MpObject *seq = mp_list_sequence_fast(a[0], "can only join an iterable");
+    if (!seq)
+        return NULL;
     bool is_list = mp_type(seq) == &mp_list_type;
     int64_t n = is_list ? MP_LIST_SIZE(seq) : MP_TUPLE_SIZE(seq);
     MpObject **items = is_list ? MP_LIST_ITEMS(seq) : MP_TUPLE_ITEMS(seq);
@@ -1394,8 +1383,7 @@ static MpObject *str_join(MpObject *self, MpObject *const *args, size_t nargs,
     set_length(r, length, ascii);
     result = &r->ob;
 done:
-    if (owned)
-        MP_DECREF(seq);
+    MP_DECREF(seq);
     return result;
 }
 
@@ -1445,19 +1433,19 @@ static MpObject *strip_impl(MpObject *self, MpObject *const *args, size_t nargs,
 static MpObject *str_strip(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    return strip_impl(self, args, nargs, kwnames, "strip", true, true);
+    return strip_impl(self, args, nargs, kwnames, "str.strip", true, true);
 }
 
 static MpObject *str_lstrip(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    return strip_impl(self, args, nargs, kwnames, "lstrip", true, false);
+    return strip_impl(self, args, nargs, kwnames, "str.lstrip", true, false);
 }
 
 static MpObject *str_rstrip(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    return strip_impl(self, args, nargs, kwnames, "rstrip", false, true);
+    return strip_impl(self, args, nargs, kwnames, "str.rstrip", false, true);
 }
 
 /* ==== replace, partition ==== */
@@ -1516,7 +1504,7 @@ static MpObject *str_replace(MpObject *self, MpObject *const *args, size_t nargs
                              MpObject *kwnames)
 {
     MpObject *a[3];
-    if (parse("replace", args, nargs, kwnames, 2, 3, a) < 0)
+    if (parse("str.replace", args, nargs, kwnames, 2, 3, a) < 0)
         return NULL;
     if (!mp_is_str(a[0]))
         return type_error_arg("replace", 1, "str", a[0]);
@@ -1588,13 +1576,13 @@ static MpObject *partition_impl(MpObject *self, MpObject *const *args, size_t na
 static MpObject *str_partition(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    return partition_impl(self, args, nargs, kwnames, "partition", false);
+    return partition_impl(self, args, nargs, kwnames, "str.partition", false);
 }
 
 static MpObject *str_rpartition(MpObject *self, MpObject *const *args, size_t nargs,
                                 MpObject *kwnames)
 {
-    return partition_impl(self, args, nargs, kwnames, "rpartition", true);
+    return partition_impl(self, args, nargs, kwnames, "str.rpartition", true);
 }
 
 /* ==== Case ==== */
@@ -1802,7 +1790,9 @@ static MpObject *justify_impl(MpObject *self, MpObject *const *args, size_t narg
     int fill_size = 1;
     if (a[1]) {
         if (!mp_is_str(a[1]))
-            return type_error_arg(fname, 2, "str", a[1]);
+            return mp_err_format(
+                mp_TypeError, "The fill character must be a unicode character, not %s",
+                mp_type_name(a[1]));
         if (MP_STR_LEN(a[1]) != 1)
             return mp_err_set(mp_TypeError,
                               "The fill character must be exactly one character long");
@@ -1825,19 +1815,19 @@ static MpObject *justify_impl(MpObject *self, MpObject *const *args, size_t narg
 static MpObject *str_ljust(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    return justify_impl(self, args, nargs, kwnames, "ljust", J_LEFT);
+    return justify_impl(self, args, nargs, kwnames, "str.ljust", J_LEFT);
 }
 
 static MpObject *str_rjust(MpObject *self, MpObject *const *args, size_t nargs,
                            MpObject *kwnames)
 {
-    return justify_impl(self, args, nargs, kwnames, "rjust", J_RIGHT);
+    return justify_impl(self, args, nargs, kwnames, "str.rjust", J_RIGHT);
 }
 
 static MpObject *str_center(MpObject *self, MpObject *const *args, size_t nargs,
                             MpObject *kwnames)
 {
-    return justify_impl(self, args, nargs, kwnames, "center", J_CENTER);
+    return justify_impl(self, args, nargs, kwnames, "str.center", J_CENTER);
 }
 
 static MpObject *str_zfill(MpObject *self, MpObject *const *args, size_t nargs,
@@ -1895,13 +1885,34 @@ static MpObject *str_expandtabs(MpObject *self, MpObject *const *args, size_t na
     return mp_strbuf_finish(&b);
 }
 
+/* str(object, encoding, errors): Minipy has no bytes, so with an encoding or
+   errors any object fails as CPython 3.11 fails a non-bytes one. */
+static MpObject *str_decode(MpObject *const *a)
+{
+    for (int i = 1; i < 3; i++)
+        if (a[i] && !mp_is_str(a[i]))
+            return mp_err_format(mp_TypeError,
+                                 "str() argument '%s' must be str, not %s",
+                                 i == 1 ? "encoding" : "errors",
+                                 a[i] == mp_none ? "None" : mp_type_name(a[i]));
+    if (!a[0])
+        return get_empty();
+    if (mp_is_str(a[0]))
+        return mp_err_set(mp_TypeError, "decoding str is not supported");
+    return mp_err_format(mp_TypeError,
+                         "decoding to str: need a bytes-like object, %s found",
+                         mp_type_name(a[0]));
+}
+
 static MpObject *str_new(MpType *type, MpObject *const *args, size_t nargs,
                          MpObject *kwnames)
 {
-    static const char *const names[] = {"object", NULL};
-    MpObject *a[1];
+    static const char *const names[] = {"object", "encoding", "errors", NULL};
+    MpObject *a[3];
     if (mp_args_parse("str", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
+    if (a[1] || a[2])
+        return str_decode(a);
     if (!a[0])
         return get_empty();
     return mp_str(a[0]);

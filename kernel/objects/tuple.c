@@ -406,9 +406,9 @@ static MpObject *tuple_index_m(MpObject *self, MpObject *const *args, size_t nar
         return NULL;
     MpTuple *t = TUPLE(self);
     int64_t start = 0, stop = INT64_MAX;
-    if (nargs > 1 && mp_index(args[1], &start) < 0)
+    if (nargs > 1 && mp_slice_index_not_none(args[1], &start) < 0)
         return NULL;
-    if (nargs > 2 && mp_index(args[2], &stop) < 0)
+    if (nargs > 2 && mp_slice_index_not_none(args[2], &stop) < 0)
         return NULL;
     if (start < 0 && (start += t->size) < 0)
         start = 0;

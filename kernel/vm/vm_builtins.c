@@ -145,7 +145,10 @@ static int super_from_frame(MpType **type, MpObject **obj)
 static MpObject *super_new(MpType *t, MpObject *const *args, size_t nargs, MpObject *kwnames)
 {
     (void)t;
-    if (mp_args_check("super", nargs, kwnames, 0, 2) < 0)
+    /* CPython 3.11 names it "super()" in the count message: "super() expected
+       at most 2 arguments, got 3". */
+    if (mp_args_no_kw("super", kwnames) < 0 ||
+        mp_args_count("super()", nargs, 0, 2) < 0)
         return NULL;
     MpType *type;
     MpObject *obj;

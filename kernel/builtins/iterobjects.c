@@ -499,31 +499,20 @@ MpType mp_filter_type = {
 
 static MpObject *str_reversed; /* interned, borrowed */
 
-/* reversed(seq): seq.__reversed__() when the type has one, else an iterator
-   indexing seq from len(seq) - 1 down to 0. A dict is reversed through a list
-   of its keys. */
+/* reversed(seq): seq.__reversed__() when the type has one (list, dict and its
+   views), else an iterator indexing seq from len(seq) - 1 down to 0. */
 MpObject *mp_reversed_new(MpObject *seq)
 {
     MpType *t = mp_type(seq);
     if (mp_type_lookup(t, str_reversed))
         return mp_call_method(seq, "__reversed__", NULL, 0);
-    MpObject *keys = NULL;
-    if (t == &mp_dict_type) {
-        if (!(keys = mp_call1((MpObject *)&mp_list_type, seq)))
-            return NULL;
-        seq = keys;
-        t = &mp_list_type;
-    }
     if (!t->getitem || !t->len)
         return mp_err_format(mp_TypeError, "'%s' object is not reversible",
                              mp_type_name(seq));
     int64_t n = mp_len(seq);
-    if (n < 0) {
-        MP_XDECREF(keys);
+    if (n < 0)
         return NULL;
-    }
-    if (!keys)
-        MP_INCREF(seq);
+    MP_INCREF(seq);
     MpObject *r = pair_new(&mp_reversed_type, seq, NULL);
     if (r)
         ((Pair *)r)->index = n - 1;

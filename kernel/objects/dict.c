@@ -13,6 +13,8 @@
 #include "errors.h"
 #include "types_init.h"
 
+#include <stdio.h>
+
 #define DICT(o) ((MpDict *)(o))
 #define TABLE(o) (&((MpDict *)(o))->table)
 
@@ -385,19 +387,34 @@ typedef struct DictIter {
     int64_t pos, used, remaining;
 } DictIter;
 
-static MpType *iter_types[] = {&mp_dict_keyiter_type, &mp_dict_valueiter_type,
-                               &mp_dict_itemiter_type};
+/* Forward iterators by IterKind, then the reversed ones (reversed(d),
+   reversed(d.items()), ...): an iterator's type tells which it is. */
+static MpType *iter_types[] = {&mp_dict_keyiter_type,      &mp_dict_valueiter_type,
+                               &mp_dict_itemiter_type,     &mp_dict_revkeyiter_type,
+                               &mp_dict_revvalueiter_type, &mp_dict_revitemiter_type};
+#define N_ITER_KINDS 3
 
-static MpObject *dict_iter_new(MpObject *dict, IterKind kind)
+static MpObject *dict_iter_new(MpObject *dict, IterKind kind, bool reverse)
 {
-    DictIter *it = (DictIter *)gc_alloc(&iter_types[kind]->gc, sizeof(DictIter));
+    MpType *type = iter_types[kind + (reverse ? N_ITER_KINDS : 0)];
+    DictIter *it = (DictIter *)gc_alloc(&type->gc, sizeof(DictIter));
     if (!it)
         return mp_err_nomemory();
     MP_INCREF(dict);
     it->dict = dict;
     it->used = it->remaining = TABLE(dict)->used;
+    it->pos = reverse ? TABLE(dict)->keys->nentries - 1 : 0;
     gc_track(&it->ob);
     return &it->ob;
+}
+
+/* The index of an iterator's type in iter_types. */
+static int iter_type_index(MpObject *it)
+{
+    int i = 0;
+    while (iter_types[i] != mp_type(it))
+        i++;
+    return i;
 }
 
 static MpObject *dict_iter_next(MpObject *self)
@@ -411,19 +428,21 @@ static MpObject *dict_iter_next(MpObject *self)
         return mp_err_set(mp_RuntimeError, "dictionary changed size during iteration");
     }
     MpObject *k, *v;
-    if (!mp_table_next(t, &it->pos, &k, &v)) {
+    int index = iter_type_index(self);
+    if (!(index < N_ITER_KINDS ? mp_table_next : mp_table_prev)(t, &it->pos, &k, &v)) {
         MP_CLEAR(it->dict);
         return NULL;
     }
     it->remaining--;
-    MpType *type = mp_type(self);
-    if (type == &mp_dict_keyiter_type) {
+    switch ((IterKind)(index % N_ITER_KINDS)) {
+    case IT_KEYS:
         MP_INCREF(k);
         return k;
-    }
-    if (type == &mp_dict_valueiter_type) {
+    case IT_VALUES:
         MP_INCREF(v);
         return v;
+    case IT_ITEMS:
+        break;
     }
     return mp_tuple_pack(2, k, v);
 }
@@ -481,10 +500,13 @@ static const MpMethodDef dict_iter_methods[] = {
 DICT_ITER_TYPE(mp_dict_keyiter_type, "dict_keyiterator")
 DICT_ITER_TYPE(mp_dict_valueiter_type, "dict_valueiterator")
 DICT_ITER_TYPE(mp_dict_itemiter_type, "dict_itemiterator")
+DICT_ITER_TYPE(mp_dict_revkeyiter_type, "dict_reversekeyiterator")
+DICT_ITER_TYPE(mp_dict_revvalueiter_type, "dict_reversevalueiterator")
+DICT_ITER_TYPE(mp_dict_revitemiter_type, "dict_reverseitemiterator")
 
 static MpObject *dict_iter(MpObject *self)
 {
-    return dict_iter_new(self, IT_KEYS);
+    return dict_iter_new(self, IT_KEYS, false);
 }
 
 /* ==== Views ==== */
@@ -505,12 +527,17 @@ static int64_t view_len(MpObject *self)
     return TABLE(((DictRef *)self)->dict)->used;
 }
 
+static IterKind view_kind(MpObject *view)
+{
+    MpType *t = mp_type(view);
+    return t == &mp_dict_keys_type     ? IT_KEYS
+           : t == &mp_dict_values_type ? IT_VALUES
+                                       : IT_ITEMS;
+}
+
 static MpObject *view_iter(MpObject *self)
 {
-    MpType *t = mp_type(self);
-    IterKind k = t == &mp_dict_keys_type ? IT_KEYS : t == &mp_dict_values_type ? IT_VALUES
-                                                                               : IT_ITEMS;
-    return dict_iter_new(((DictRef *)self)->dict, k);
+    return dict_iter_new(((DictRef *)self)->dict, view_kind(self), false);
 }
 
 static int keys_contains(MpObject *self, MpObject *key)
@@ -549,12 +576,12 @@ static MpObject *view_repr(MpObject *self)
 static MpObject *view_reversed(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    MpObject *list = mp_call1(&mp_list_type.ob, self);
-    if (!list)
+    (void)args;
+    char fname[32];
+    snprintf(fname, sizeof fname, "%s.__reversed__", mp_type_name(self));
+    if (mp_args_check(fname, nargs, kwnames, 0, 0) < 0)
         return NULL;
-    MpObject *r = mp_call_method(list, "__reversed__", NULL, 0);
-    MP_DECREF(list);
-    return r;
+    return dict_iter_new(((DictRef *)self)->dict, view_kind(self), true);
 }
 
 static const MpMethodDef view_methods[] = {
@@ -729,12 +756,10 @@ static MpObject *dict_fromkeys_m(MpObject *type, MpObject *const *args, size_t n
 static MpObject *dict_reversed_m(MpObject *self, MpObject *const *args, size_t nargs,
                                  MpObject *kwnames)
 {
-    MpObject *keys = view_new(self, &mp_dict_keys_type);
-    if (!keys)
+    (void)args;
+    if (mp_args_check("dict.__reversed__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    MpObject *r = view_reversed(keys, args, nargs, kwnames);
-    MP_DECREF(keys);
-    return r;
+    return dict_iter_new(self, IT_KEYS, true);
 }
 
 static MpObject *dict_new_(MpType *type, MpObject *const *args, size_t nargs,

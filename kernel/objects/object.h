@@ -400,6 +400,9 @@ int mp_table_set(MpTable *t, MpObject *key, MpObject *value); /* borrows both */
 int mp_table_del(MpTable *t, MpObject *key);
 /* Iterate: pos starts at 0; borrowed key and value; false at the end. */
 bool mp_table_next(const MpTable *t, int64_t *pos, MpObject **key, MpObject **value);
+/* The same backwards: pos starts at t->keys->nentries - 1 (a pos past the end,
+   left by a table that shrank, restarts at the last entry). */
+bool mp_table_prev(const MpTable *t, int64_t *pos, MpObject **key, MpObject **value);
 int mp_table_traverse(MpTable *t, GcVisit visit, void *arg);
 void mp_table_clear(MpTable *t);
 

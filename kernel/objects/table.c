@@ -336,6 +336,22 @@ bool mp_table_next(const MpTable *t, int64_t *pos, MpObject **key, MpObject **va
     return false;
 }
 
+bool mp_table_prev(const MpTable *t, int64_t *pos, MpObject **key, MpObject **value)
+{
+    MpTableKeys *k = t->keys;
+    if (*pos >= k->nentries)
+        *pos = k->nentries - 1;
+    while (*pos >= 0) {
+        const MpTableEntry *e = &mp_table_entries(k)[(*pos)--];
+        if (e->key) {
+            *key = e->key;
+            *value = e->value;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* As CPython 3.11's dict_traverse: values only in str-key tables, else value
    then key for each live entry. */
 int mp_table_traverse(MpTable *t, GcVisit visit, void *arg)

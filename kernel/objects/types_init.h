@@ -17,7 +17,8 @@ int mp_builtin_types_init(void);
 extern MpType mp_list_iter_type, mp_list_reviter_type, mp_tuple_iter_type,
     mp_str_iter_type, mp_range_iter_type, mp_set_iter_type, mp_dict_keys_type,
     mp_dict_values_type, mp_dict_items_type, mp_dict_keyiter_type,
-    mp_dict_valueiter_type, mp_dict_itemiter_type, mp_seq_iter_type,
+    mp_dict_valueiter_type, mp_dict_itemiter_type, mp_dict_revkeyiter_type,
+    mp_dict_revvalueiter_type, mp_dict_revitemiter_type, mp_seq_iter_type,
     mp_generator_type;
 
 /* The hash slot of unhashable types: TypeError "unhashable type: 'list'". */

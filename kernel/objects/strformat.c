@@ -23,11 +23,11 @@ typedef struct Spec {
     int fill_len;
     char align; /* 0, '<', '>', '=', '^' */
     char sign;  /* 0, '+', '-', ' ' */
-    bool alt, zero, no_neg_zero;
+    bool alt, no_neg_zero;
     int64_t width;     /* -1: none */
     char group;        /* 0, ',', '_' */
     int64_t precision; /* -1: none */
-    char type;         /* 0: none */
+    int64_t type;      /* a code point, 0: none */
 } Spec;
 
 static bool is_align(char c)
@@ -42,18 +42,71 @@ static int invalid_spec(const char *spec, size_t len, const char *tname)
     return -1;
 }
 
-static int parse_spec(const char *spec, size_t len, const char *tname, Spec *s)
+/* A presentation type in CPython's messages: 'x', or '\x5' outside ASCII's
+   printable range. */
+static const char *type_text(int64_t type, char *buf, size_t size)
+{
+    if (type > 32 && type < 127)
+        snprintf(buf, size, "%c", (char)type);
+    else
+        snprintf(buf, size, "\\x%x", (unsigned)type);
+    return buf;
+}
+
+static MpObject *unknown_code(int64_t type, const char *tname)
+{
+    char buf[16];
+    return mp_err_format(mp_ValueError,
+                         "Unknown format code '%s' for object of type '%s'",
+                         type_text(type, buf, sizeof buf), tname);
+}
+
+/* Digits from spec[*i] (CPython's get_integer): their count, -1 with an error
+   when the value overflows. */
+static int spec_integer(const char *spec, size_t len, size_t *i, int64_t *out)
+{
+    int n = 0;
+    for (*out = 0; *i < len && spec[*i] >= '0' && spec[*i] <= '9'; (*i)++, n++) {
+        int d = spec[*i] - '0';
+        if (*out > (INT64_MAX - d) / 10) {
+            mp_err_set(mp_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
+        *out = *out * 10 + d;
+    }
+    return n;
+}
+
+/* The grouping check CPython 3.11 makes before any type's own: ',' goes with
+   d e f g E G % F or none, '_' also with b o x X. */
+static int check_group(const Spec *s)
+{
+    if (!s->group || (s->type < 128 && strchr("defgEG%F", (int)s->type)) ||
+        (s->group == '_' && s->type < 128 && strchr("boxX", (int)s->type)))
+        return 0;
+    char buf[16];
+    mp_err_format(mp_ValueError, "Cannot specify '%c' with '%s'.", s->group,
+                  type_text(s->type, buf, sizeof buf));
+    return -1;
+}
+
+/* CPython 3.11's parse_internal_render_format_spec: the type defaults to
+   `default_type`; `default_align` is '>' for numbers, '<' for str, which
+   decides what a leading '0' does. */
+static int parse_spec(const char *spec, size_t len, const char *tname,
+                      char default_type, char default_align, Spec *s)
 {
     memset(s, 0, sizeof *s);
+    s->type = default_type;
     s->fill[0] = ' ';
     s->fill_len = 1;
-    s->width = s->precision = -1;
     size_t i = 0;
     /* The fill may be any code point: find the first one's length. */
     size_t cl = 1;
     while (cl < len && ((unsigned char)spec[cl] & 0xC0) == 0x80)
         cl++;
-    if (len > cl && is_align(spec[cl])) {
+    bool fill_given = len > cl && is_align(spec[cl]);
+    if (fill_given) {
         memcpy(s->fill, spec, cl);
         s->fill_len = (int)cl;
         s->align = spec[cl];
@@ -72,37 +125,47 @@ static int parse_spec(const char *spec, size_t len, const char *tname, Spec *s)
         s->alt = true;
         i++;
     }
-    if (i < len && spec[i] == '0') {
-        s->zero = true;
+    if (!fill_given && i < len && spec[i] == '0') {
+        s->fill[0] = '0';
+        if (!s->align && default_align == '>')
+            s->align = '=';
         i++;
     }
-    if (i < len && spec[i] >= '0' && spec[i] <= '9') {
-        s->width = 0;
-        while (i < len && spec[i] >= '0' && spec[i] <= '9')
-            s->width = s->width * 10 + (spec[i++] - '0');
-    }
-    if (i < len && (spec[i] == ',' || spec[i] == '_'))
+    int digits = spec_integer(spec, len, &i, &s->width);
+    if (digits < 0)
+        return -1;
+    if (digits == 0)
+        s->width = -1;
+    if (i < len && spec[i] == ',')
         s->group = spec[i++];
+    if (i < len && spec[i] == '_') {
+        if (s->group) {
+            mp_err_set(mp_ValueError, "Cannot specify both ',' and '_'.");
+            return -1;
+        }
+        s->group = spec[i++];
+    }
+    if (i < len && spec[i] == ',' && s->group == '_') {
+        mp_err_set(mp_ValueError, "Cannot specify both ',' and '_'.");
+        return -1;
+    }
+    s->precision = -1;
     if (i < len && spec[i] == '.') {
         i++;
-        if (i >= len || spec[i] < '0' || spec[i] > '9') {
+        if ((digits = spec_integer(spec, len, &i, &s->precision)) < 0)
+            return -1;
+        if (digits == 0) {
             mp_err_set(mp_ValueError, "Format specifier missing precision");
             return -1;
         }
-        s->precision = 0;
-        while (i < len && spec[i] >= '0' && spec[i] <= '9')
-            s->precision = s->precision * 10 + (spec[i++] - '0');
     }
-    if (len - i > 1)
-        return invalid_spec(spec, len, tname);
-    if (i < len)
-        s->type = spec[i];
-    if (s->zero && !s->align) {
-        s->fill[0] = '0';
-        s->fill_len = 1;
-        s->align = '=';
+    if (i < len) {
+        int64_t pos = (int64_t)i;
+        s->type = mp_utf8_decode(spec, &pos);
+        if ((size_t)pos < len)
+            return invalid_spec(spec, len, tname);
     }
-    return 0;
+    return check_group(s);
 }
 
 static int64_t utf8_len(const char *p, size_t n)
@@ -175,27 +238,30 @@ static const char *sign_str(const Spec *s, bool negative)
 
 /* ==== ints ==== */
 
-MpObject *mp_format_int(int64_t v, const char *spec, size_t len)
+MpObject *mp_format_int(int64_t v, const char *tname, const char *spec, size_t len)
 {
     Spec s;
-    if (parse_spec(spec, len, "int", &s) < 0)
+    if (parse_spec(spec, len, tname, 'd', '>', &s) < 0)
         return NULL;
-    char t = s.type ? s.type : 'd';
-    if (strchr("eEfFgG%", t))
-        return mp_format_float((double)v, spec, len);
-    if (!strchr("bcdoxXn", t))
-        return mp_err_format(mp_ValueError,
-                             "Unknown format code '%c' for object of type 'int'", t);
+    char t = s.type < 128 ? (char)s.type : 0;
+    if (t && strchr("eEfFgG%", t))
+        return mp_format_float((double)v, tname, spec, len);
+    if (!t || !strchr("bcdoxXn", t))
+        return unknown_code(s.type, tname);
     if (s.precision >= 0)
         return mp_err_set(mp_ValueError, "Precision not allowed in integer format specifier");
-    if (s.group == ',' && t != 'd')
-        return mp_err_format(mp_ValueError, "Cannot specify ',' with '%c'.", t);
-    if (s.group && t == 'n')
-        return mp_err_format(mp_ValueError, "Cannot specify '%c' with 'n'.", s.group);
+    if (s.no_neg_zero)
+        return mp_err_set(
+            mp_ValueError,
+            "Negative zero coercion (z) not allowed in integer format specifier");
     if (t == 'c') {
         if (s.sign)
             return mp_err_set(mp_ValueError,
                               "Sign not allowed with integer format specifier 'c'");
+        if (s.alt)
+            return mp_err_set(
+                mp_ValueError,
+                "Alternate form (#) not allowed with integer format specifier 'c'");
         if (v < 0 || v > 0x10FFFF)
             return mp_err_set(mp_OverflowError, "%c arg not in range(0x110000)");
         char enc[4];
@@ -272,15 +338,14 @@ static void format_general_dot0(double a, int64_t p, char *out, size_t size)
     }
 }
 
-MpObject *mp_format_float(double v, const char *spec, size_t len)
+MpObject *mp_format_float(double v, const char *tname, const char *spec, size_t len)
 {
     Spec s;
-    if (parse_spec(spec, len, "float", &s) < 0)
+    if (parse_spec(spec, len, tname, 0, '>', &s) < 0)
         return NULL;
-    char t = s.type;
+    char t = s.type < 128 ? (char)s.type : '?';
     if (t && !strchr("eEfFgGn%", t))
-        return mp_err_format(mp_ValueError,
-                             "Unknown format code '%c' for object of type 'float'", t);
+        return unknown_code(s.type, tname);
     bool neg = signbit(v) && !isnan(v);
     double a = fabs(v);
     if (t == '%')
@@ -349,21 +414,25 @@ MpObject *mp_format_float(double v, const char *spec, size_t len)
 MpObject *mp_format_str(MpObject *str, const char *spec, size_t len)
 {
     Spec s;
-    if (parse_spec(spec, len, "str", &s) < 0)
+    if (parse_spec(spec, len, "str", 's', '<', &s) < 0)
         return NULL;
-    if (s.type && s.type != 's')
-        return mp_err_format(mp_ValueError,
-                             "Unknown format code '%c' for object of type 'str'", s.type);
+    if (s.type != 's')
+        return unknown_code(s.type, "str");
     if (s.sign)
-        return mp_err_set(mp_ValueError, "Sign not allowed in string format specifier");
+        return mp_err_set(mp_ValueError,
+                          s.sign == ' '
+                              ? "Space not allowed in string format specifier"
+                              : "Sign not allowed in string format specifier");
+    if (s.no_neg_zero)
+        return mp_err_set(
+            mp_ValueError,
+            "Negative zero coercion (z) not allowed in string format specifier");
     if (s.alt)
         return mp_err_set(mp_ValueError,
                           "Alternate form (#) not allowed in string format specifier");
     if (s.align == '=')
         return mp_err_set(mp_ValueError,
                           "'=' alignment not allowed in string format specifier");
-    if (s.group)
-        return mp_err_format(mp_ValueError, "Cannot specify '%c' with 's'.", s.group);
     const char *d = MP_STR_DATA(str);
     size_t n = (size_t)MP_STR_SIZE(str);
     if (s.precision >= 0 && s.precision < MP_STR_LEN(str)) {
@@ -390,9 +459,9 @@ MpObject *mp_format(MpObject *o, MpObject *spec)
         return mp_format_str(o, sp, len);
     }
     if (t == &mp_int_type || (t == &mp_bool_type && len > 0))
-        return mp_format_int(MP_INT_VALUE(o), sp, len);
+        return mp_format_int(MP_INT_VALUE(o), mp_type_name(o), sp, len);
     if (t == &mp_float_type)
-        return mp_format_float(MP_FLOAT_VALUE(o), sp, len);
+        return mp_format_float(MP_FLOAT_VALUE(o), "float", sp, len);
     MpObject *name = mp_str_intern("__format__");
     if (!name)
         return NULL;
@@ -422,21 +491,124 @@ MpObject *mp_format(MpObject *o, MpObject *spec)
 
 /* ==== str.format ==== */
 
+/* In CPython 3.11's order (Objects/stringlib/unicode_format.h), so the first
+   error is the one CPython reports: scan to the next field (next_field), cut
+   its name, conversion and spec (parse_field), evaluate it (output_field),
+   and only then scan on. A field's name is resolved part by part
+   (field_object), its spec expanded when it holds nested fields. */
+
+typedef enum AutoNumber { AN_INIT, AN_AUTO, AN_MANUAL } AutoNumber;
+
 typedef struct FormatArgs {
     MpObject *const *args;
     size_t nargs;
     MpObject *kwnames;
-    int64_t auto_index; /* -1: manual numbering in use */
-    bool manual;
+    AutoNumber numbering;
+    int64_t next_auto;
 } FormatArgs;
+
+/* A replacement field cut out of the template. */
+typedef struct Field {
+    const char *name, *spec;
+    size_t name_len, spec_len;
+    int64_t conv;     /* the code point after '!', or 0 */
+    bool spec_nested; /* the spec holds '{': format it first */
+} Field;
+
+/* The template's maximum nesting: a field's spec may hold fields, theirs not. */
+#define FORMAT_MAX_DEPTH 2
+
+static int format_error(const char *msg)
+{
+    mp_err_set(mp_ValueError, msg);
+    return -1;
+}
+
+/* Cut the field starting at *pos (just after its '{'); *pos moves past its '}'.
+   CPython's parse_field: '[' skips to the next ']', the spec ends at the '}'
+   that balances the braces it opened. */
+static int parse_field(const char *p, size_t n, size_t *pos, Field *f)
+{
+    size_t i = *pos;
+    char c = 0;
+    memset(f, 0, sizeof *f);
+    f->name = p + i;
+    while (i < n) {
+        c = p[i++];
+        if (c == '{')
+            return format_error("unexpected '{' in field name");
+        if (c == '[') {
+            while (i < n && p[i] != ']')
+                i++;
+            continue;
+        }
+        if (c == '}' || c == ':' || c == '!')
+            break;
+    }
+    f->name_len = (size_t)(p + i - 1 - f->name);
+    if (c != '!' && c != ':') {
+        *pos = i;
+        return c == '}' ? 0 : format_error("expected '}' before end of string");
+    }
+    if (c == '!') {
+        if (i >= n)
+            return format_error("end of string while looking for conversion specifier");
+        int64_t at = (int64_t)i;
+        f->conv = mp_utf8_decode(p, &at);
+        i = (size_t)at;
+        if (i < n) {
+            c = p[i++];
+            if (c == '}') {
+                *pos = i;
+                return 0;
+            }
+            if (c != ':')
+                return format_error("expected ':' after conversion specifier");
+        }
+    }
+    f->spec = p + i;
+    for (int open = 1; i < n;) {
+        c = p[i++];
+        if (c == '{') {
+            f->spec_nested = true;
+            open++;
+        } else if (c == '}' && --open == 0) {
+            f->spec_len = (size_t)(p + i - 1 - f->spec);
+            *pos = i;
+            return 0;
+        }
+    }
+    return format_error("unmatched '{' in format spec");
+}
+
+/* CPython's get_integer: the value of an all-ASCII-digit name, -1 for any
+   other name, -2 with an error when it overflows. */
+static int64_t field_integer(const char *p, size_t n)
+{
+    if (n == 0)
+        return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        if (v > (INT64_MAX - (p[i] - '0')) / 10) {
+            format_error("Too many decimal digits in format string");
+            return -2;
+        }
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
 
 static MpObject *lookup_kw(FormatArgs *fa, const char *name, size_t n)
 {
     if (fa->kwnames) {
         for (int64_t i = 0; i < MP_TUPLE_SIZE(fa->kwnames); i++) {
             MpObject *k = MP_TUPLE_ITEMS(fa->kwnames)[i];
-            if ((size_t)MP_STR_SIZE(k) == n && memcmp(MP_STR_DATA(k), name, n) == 0)
+            if ((size_t)MP_STR_SIZE(k) == n && memcmp(MP_STR_DATA(k), name, n) == 0) {
+                MP_INCREF(fa->args[fa->nargs + (size_t)i]);
                 return fa->args[fa->nargs + (size_t)i];
+            }
         }
     }
     MpObject *key = mp_str_new(name, n);
@@ -447,152 +619,118 @@ static MpObject *lookup_kw(FormatArgs *fa, const char *name, size_t n)
     return NULL;
 }
 
-static bool all_digits(const char *p, size_t n)
+/* The object the first part of a field name names (new reference): a
+   positional argument by number, or automatically numbered when empty, else a
+   keyword argument. */
+static MpObject *first_object(FormatArgs *fa, const char *name, size_t n)
 {
+    int64_t idx = field_integer(name, n);
+    if (idx == -2)
+        return NULL;
+    if (n > 0 && idx < 0)
+        return lookup_kw(fa, name, n);
+    if (fa->numbering == AN_INIT)
+        fa->numbering = n == 0 ? AN_AUTO : AN_MANUAL;
+    if (fa->numbering == AN_MANUAL && n == 0)
+        return mp_err_set(mp_ValueError,
+                          "cannot switch from manual field specification "
+                          "to automatic field numbering");
+    if (fa->numbering == AN_AUTO && n > 0)
+        return mp_err_set(mp_ValueError, "cannot switch from automatic field numbering "
+                                         "to manual field specification");
     if (n == 0)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (p[i] < '0' || p[i] > '9')
-            return false;
-    return true;
+        idx = fa->next_auto++;
+    if (idx >= (int64_t)fa->nargs)
+        return mp_err_format(
+            mp_IndexError,
+            "Replacement index %lld out of range for positional args tuple",
+            (long long)idx);
+    MP_INCREF(fa->args[idx]);
+    return fa->args[idx];
+}
+
+/* One ".attr" or "[key]" step of a field name from f[*i]; *i moves past it.
+   Steals obj, returns the next object (new reference). */
+static MpObject *field_step(MpObject *obj, const char *f, size_t n, size_t *i)
+{
+    char c = f[(*i)++];
+    size_t start = *i, end;
+    if (c == '.') {
+        while (*i < n && f[*i] != '.' && f[*i] != '[')
+            (*i)++;
+        end = *i;
+    } else if (c == '[') {
+        while (*i < n && f[*i] != ']')
+            (*i)++;
+        if (*i >= n) {
+            MP_DECREF(obj);
+            return mp_err_set(mp_ValueError, "Missing ']' in format string");
+        }
+        end = (*i)++;
+    } else {
+        MP_DECREF(obj);
+        return mp_err_set(mp_ValueError,
+                          "Only '.' or '[' may follow ']' in format field specifier");
+    }
+    int64_t idx = c == '[' ? field_integer(f + start, end - start) : -1;
+    MpObject *key = NULL;
+    if (idx != -2 && start == end)
+        format_error("Empty attribute in format string");
+    else if (idx != -2)
+        key = idx >= 0 ? mp_int_new(idx) : mp_str_new(f + start, end - start);
+    MpObject *next = !key       ? NULL
+                     : c == '.' ? mp_getattr(obj, key)
+                                : mp_getitem(obj, key);
+    MP_XDECREF(key);
+    MP_DECREF(obj);
+    return next;
 }
 
 /* Resolve "name.attr[key]..." to an object (new reference). */
-static MpObject *resolve_field(FormatArgs *fa, const char *f, size_t n)
+static MpObject *field_object(FormatArgs *fa, const char *f, size_t n)
 {
-    size_t first = 0;
-    while (first < n && f[first] != '.' && f[first] != '[')
-        first++;
-    MpObject *obj;
-    if (first == 0 || all_digits(f, first)) {
-        int64_t idx;
-        if (first == 0) {
-            if (fa->manual)
-                return mp_err_set(mp_ValueError, "cannot switch from manual field "
-                                                 "specification to automatic field numbering");
-            idx = fa->auto_index++;
-        } else {
-            if (fa->auto_index > 0)
-                return mp_err_set(mp_ValueError, "cannot switch from automatic field "
-                                                 "numbering to manual field specification");
-            fa->manual = true;
-            idx = strtoll(f, NULL, 10);
-        }
-        if (idx >= (int64_t)fa->nargs)
-            return mp_err_format(mp_IndexError,
-                                 "Replacement index %lld out of range for positional "
-                                 "args tuple",
-                                 (long long)idx);
-        obj = fa->args[idx];
-    } else {
-        obj = lookup_kw(fa, f, first);
-        if (!obj)
-            return NULL;
-    }
-    MP_INCREF(obj);
-    size_t i = first;
-    while (i < n) {
-        MpObject *next;
-        if (f[i] == '.') {
-            size_t j = ++i;
-            while (j < n && f[j] != '.' && f[j] != '[')
-                j++;
-            MpObject *name = mp_str_new(f + i, j - i);
-            next = name ? mp_getattr(obj, name) : NULL;
-            MP_XDECREF(name);
-            i = j;
-        } else if (f[i] == '[') {
-            size_t j = ++i;
-            while (j < n && f[j] != ']')
-                j++;
-            if (j >= n) {
-                MP_DECREF(obj);
-                return mp_err_set(mp_ValueError, "Missing ']' in format string");
-            }
-            MpObject *key = all_digits(f + i, j - i) ? mp_int_new(strtoll(f + i, NULL, 10))
-                                                     : mp_str_new(f + i, j - i);
-            next = key ? mp_getitem(obj, key) : NULL;
-            MP_XDECREF(key);
-            i = j + 1;
-        } else {
-            MP_DECREF(obj);
-            return mp_err_set(mp_ValueError, "Only '.' or '[' may follow ']' in format field "
-                                             "specifier");
-        }
-        MP_DECREF(obj);
-        if (!next)
-            return NULL;
-        obj = next;
-    }
+    size_t i = 0;
+    while (i < n && f[i] != '.' && f[i] != '[')
+        i++;
+    MpObject *obj = first_object(fa, f, i);
+    while (obj && i < n)
+        obj = field_step(obj, f, n, &i);
     return obj;
+}
+
+/* !r, !s, !a applied to obj (stolen). */
+static MpObject *convert(MpObject *obj, int64_t conv)
+{
+    MpObject *r = NULL;
+    if (conv == 'r')
+        r = mp_repr(obj);
+    else if (conv == 's')
+        r = mp_str(obj);
+    else if (conv == 'a')
+        r = mp_ascii(obj);
+    else if (conv > 32 && conv < 127)
+        mp_err_format(mp_ValueError, "Unknown conversion specifier %c", (int)conv);
+    else
+        mp_err_format(mp_ValueError, "Unknown conversion specifier \\x%x",
+                      (unsigned)conv);
+    MP_DECREF(obj);
+    return r;
 }
 
 static MpObject *format_template(FormatArgs *fa, const char *p, size_t n, int depth);
 
-/* One replacement field's body (between the braces). */
-static int format_field(FormatArgs *fa, MpStrBuf *b, const char *f, size_t n, int depth)
+/* Evaluate one field and append it: object, conversion, then its spec. */
+static int output_field(FormatArgs *fa, MpStrBuf *b, const Field *f, int depth)
 {
-    size_t name_end = 0;
-    int bracket = 0;
-    while (name_end < n) {
-        char c = f[name_end];
-        if (c == '[')
-            bracket++;
-        else if (c == ']')
-            bracket--;
-        else if (!bracket && (c == '!' || c == ':'))
-            break;
-        name_end++;
-    }
-    char conv = 0;
-    size_t spec_start = name_end;
-    if (name_end < n && f[name_end] == '!') {
-        if (name_end + 1 >= n) {
-            mp_err_set(mp_ValueError, "end of string while looking for conversion specifier");
-            return -1;
-        }
-        conv = f[name_end + 1];
-        spec_start = name_end + 2;
-        if (spec_start < n && f[spec_start] != ':') {
-            mp_err_set(mp_ValueError, "expected ':' after conversion specifier");
-            return -1;
-        }
-    }
-    MpObject *obj = resolve_field(fa, f, name_end);
+    MpObject *obj = field_object(fa, f->name, f->name_len);
+    if (obj && f->conv)
+        obj = convert(obj, f->conv);
     if (!obj)
         return -1;
-    if (conv) {
-        MpObject *c;
-        if (conv == 'r')
-            c = mp_repr(obj);
-        else if (conv == 's')
-            c = mp_str(obj);
-        else if (conv == 'a')
-            c = mp_ascii(obj);
-        else {
-            MP_DECREF(obj);
-            mp_err_format(mp_ValueError, "Unknown conversion specifier %c", conv);
-            return -1;
-        }
-        MP_DECREF(obj);
-        if (!c)
-            return -1;
-        obj = c;
-    }
-    MpObject *spec = NULL;
-    if (spec_start < n && f[spec_start] == ':') {
-        if (depth >= 2) {
-            MP_DECREF(obj);
-            mp_err_set(mp_ValueError, "Max string recursion exceeded");
-            return -1;
-        }
-        spec = format_template(fa, f + spec_start + 1, n - spec_start - 1, depth + 1);
-        if (!spec) {
-            MP_DECREF(obj);
-            return -1;
-        }
-    }
-    MpObject *r = mp_format(obj, spec);
+    MpObject *spec = f->spec_nested
+                         ? format_template(fa, f->spec, f->spec_len, depth - 1)
+                         : mp_str_new(f->spec ? f->spec : "", f->spec_len);
+    MpObject *r = spec ? mp_format(obj, spec) : NULL;
     MP_DECREF(obj);
     MP_XDECREF(spec);
     if (!r)
@@ -602,51 +740,46 @@ static int format_field(FormatArgs *fa, MpStrBuf *b, const char *f, size_t n, in
     return 0;
 }
 
+/* CPython's MarkupIterator_next: the literal text up to the next field is
+   appended, a doubled brace as one; *pos moves past it. 1 when a field
+   follows (its '{' consumed), 0 at the end or after an escape, -1 error. */
+static int next_literal(MpStrBuf *b, const char *p, size_t n, size_t *pos)
+{
+    size_t start = *pos, i = *pos;
+    char c = 0;
+    while (i < n && (c = p[i++]) != '{' && c != '}')
+        ;
+    bool brace = c == '{' || c == '}', at_end = i >= n;
+    size_t len = i - start;
+    if (c == '}' && (at_end || p[i] != '}'))
+        return format_error("Single '}' encountered in format string");
+    if (c == '{' && at_end)
+        return format_error("Single '{' encountered in format string");
+    if (brace && p[i] == c) {
+        i++; /* an escaped brace: the literal keeps one */
+        brace = false;
+    } else if (brace) {
+        len--;
+    }
+    mp_strbuf_add(b, p + start, len);
+    *pos = i;
+    return brace;
+}
+
 static MpObject *format_template(FormatArgs *fa, const char *p, size_t n, int depth)
 {
+    if (depth <= 0)
+        return mp_err_set(mp_ValueError, "Max string recursion exceeded");
     MpStrBuf b;
     mp_strbuf_init(&b);
     size_t i = 0;
     while (i < n) {
-        char c = p[i];
-        if (c == '{') {
-            if (i + 1 < n && p[i + 1] == '{') {
-                mp_strbuf_add_char(&b, '{');
-                i += 2;
-                continue;
-            }
-            size_t j = i + 1;
-            int level = 1;
-            while (j < n) {
-                if (p[j] == '{')
-                    level++;
-                else if (p[j] == '}' && --level == 0)
-                    break;
-                j++;
-            }
-            if (j >= n) {
-                mp_strbuf_free(&b);
-                return mp_err_set(mp_ValueError, "expected '}' before end of string");
-            }
-            if (format_field(fa, &b, p + i + 1, j - i - 1, depth) < 0) {
-                mp_strbuf_free(&b);
-                return NULL;
-            }
-            i = j + 1;
-        } else if (c == '}') {
-            if (i + 1 < n && p[i + 1] == '}') {
-                mp_strbuf_add_char(&b, '}');
-                i += 2;
-                continue;
-            }
+        Field f;
+        int more = next_literal(&b, p, n, &i);
+        if (more < 0 || (more && (parse_field(p, n, &i, &f) < 0 ||
+                                  output_field(fa, &b, &f, depth) < 0))) {
             mp_strbuf_free(&b);
-            return mp_err_set(mp_ValueError, "Single '}' encountered in format string");
-        } else {
-            size_t j = i;
-            while (j < n && p[j] != '{' && p[j] != '}')
-                j++;
-            mp_strbuf_add(&b, p + i, j - i);
-            i = j;
+            return NULL;
         }
     }
     return mp_strbuf_finish(&b);
@@ -655,6 +788,7 @@ static MpObject *format_template(FormatArgs *fa, const char *p, size_t n, int de
 MpObject *mp_str_method_format(MpObject *self, MpObject *const *args, size_t nargs,
                                MpObject *kwnames)
 {
-    FormatArgs fa = {args, nargs, kwnames, 0, false};
-    return format_template(&fa, MP_STR_DATA(self), (size_t)MP_STR_SIZE(self), 0);
+    FormatArgs fa = {args, nargs, kwnames, AN_INIT, 0};
+    return format_template(&fa, MP_STR_DATA(self), (size_t)MP_STR_SIZE(self),
+                           FORMAT_MAX_DEPTH);
 }

@@ -49,8 +49,8 @@ int64_t mp_float_hash_value(double v, MpObject *self);
 bool mp_is_index(MpObject *o);
 
 /* Format helpers (strformat.c) used by mp_format for ints, floats and strs. */
-MpObject *mp_format_int(int64_t v, const char *spec, size_t len);
-MpObject *mp_format_float(double v, const char *spec, size_t len);
+MpObject *mp_format_int(int64_t v, const char *tname, const char *spec, size_t len);
+MpObject *mp_format_float(double v, const char *tname, const char *spec, size_t len);
 MpObject *mp_format_str(MpObject *s, const char *spec, size_t len);
 
 /* str.format(*args, **kwargs) (strformat.c). */

@@ -14,6 +14,7 @@
 #include "args.h"
 #include "errors.h"
 #include "types_init.h"
+#include "unicode.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -411,26 +412,6 @@ MpObject *mp_str_intern(const char *cs)
 
 /* ==== repr ==== */
 
-/* Python's str.isprintable for the ranges that matter in practice: controls,
-   Latin-1's NBSP and soft hyphen, format characters, separators, surrogates
-   and private use are escaped in repr. */
-static bool cp_printable(uint32_t c)
-{
-    if (c < 0x20 || c == 0x7F)
-        return false;
-    if (c < 0x7F)
-        return true;
-    if (c <= 0xA0 || c == 0xAD)
-        return false;
-    if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-        (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x1680 || c == 0x180E ||
-        (c >= 0xD800 && c <= 0xF8FF) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) ||
-        c == 0xFFFE || c == 0xFFFF || (c >= 0x600 && c <= 0x605) || c == 0x61C ||
-        c == 0x6DD || c == 0x70F || c >= 0xF0000 || (c >= 0xE0000 && c <= 0xE0FFF))
-        return false;
-    return true;
-}
-
 /* Code point c as repr writes one it does not show: \xhh, \uhhhh or \Uhhhhhhhh. */
 static void add_escaped(MpStrBuf *b, uint32_t c)
 {
@@ -467,7 +448,7 @@ static MpObject *str_repr(MpObject *self)
             mp_strbuf_add(&b, "\\t", 2);
         } else if (c == '\r') {
             mp_strbuf_add(&b, "\\r", 2);
-        } else if (cp_printable(c)) {
+        } else if (mp_uni_has(c, MP_UNI_PRINTABLE)) {
             mp_strbuf_add(&b, s->data + start, (size_t)(pos - start));
         } else {
             add_escaped(&b, c);
@@ -579,89 +560,6 @@ void mp_strbuf_free(MpStrBuf *b)
 {
     free(b->data);
     mp_strbuf_init(b);
-}
-
-/* ==== Character classes and case ==== */
-
-static bool cp_space(uint32_t c)
-{
-    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 ||
-           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-static bool cp_digit(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
-           (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
-           (c >= 0x966 && c <= 0x96F) || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-static uint32_t cp_lower(uint32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
-        (c >= 0x410 && c <= 0x42F))
-        return c + 32;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 80;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 &&
-        c != 0x149 && c != 0x17F) {
-        bool even_upper = !((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E));
-        if (even_upper ? (c % 2 == 0) : (c % 2 == 1))
-            return c + 1;
-    }
-    if (c == 0x178)
-        return 0xFF;
-    return c;
-}
-
-static uint32_t cp_upper(uint32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) ||
-        (c >= 0x430 && c <= 0x44F))
-        return c - 32;
-    if (c == 0x3C2)
-        return 0x3A3;
-    if (c >= 0x450 && c <= 0x45F)
-        return c - 80;
-    if (c == 0xFF)
-        return 0x178;
-    if (c == 0xB5)
-        return 0x39C;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 &&
-        c != 0x149 && c != 0x17F) {
-        bool even_upper = !((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E));
-        if (even_upper ? (c % 2 == 1) : (c % 2 == 0))
-            return c - 1;
-    }
-    return c;
-}
-
-static bool cp_is_lower(uint32_t c)
-{
-    return cp_upper(c) != c || c == 0xDF;
-}
-
-static bool cp_is_upper(uint32_t c)
-{
-    return cp_lower(c) != c;
-}
-
-static bool cp_alpha(uint32_t c)
-{
-    if (c < 0x80)
-        return (c | 32) >= 'a' && (c | 32) <= 'z';
-    return cp_is_lower(c) || cp_is_upper(c) || c == 0xAA || c == 0xBA ||
-           (c >= 0x100 && c <= 0x24F) || (c >= 0x370 && c <= 0x3FF && c != 0x37E &&
-                                          c != 0x387) ||
-           (c >= 0x400 && c <= 0x481) || (c >= 0x5D0 && c <= 0x5EA) ||
-           (c >= 0x620 && c <= 0x64A) || (c >= 0x3041 && c <= 0x3096) ||
-           (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 /* ==== Sequence operations ==== */
@@ -1167,7 +1065,7 @@ static bool space_at(const char *d, int64_t pos, int64_t *next)
     int64_t p = pos;
     uint32_t c = (uint32_t)mp_utf8_decode(d, &p);
     *next = p;
-    return cp_space(c);
+    return mp_uni_has(c, MP_UNI_SPACE);
 }
 
 /* Byte offset of the code point ending just before `end`. */
@@ -1392,7 +1290,7 @@ done:
 static bool in_chars(MpObject *chars, uint32_t c)
 {
     if (!chars)
-        return cp_space(c);
+        return mp_uni_has(c, MP_UNI_SPACE);
     const char *d = MP_STR_DATA(chars);
     for (int64_t p = 0; p < MP_STR_SIZE(chars);)
         if ((uint32_t)mp_utf8_decode(d, &p) == c)
@@ -1587,54 +1485,91 @@ static MpObject *str_rpartition(MpObject *self, MpObject *const *args, size_t na
 
 /* ==== Case ==== */
 
-typedef enum CaseMode { CASE_UPPER, CASE_LOWER, CASE_CAPITALIZE, CASE_TITLE, CASE_SWAP } CaseMode;
+/* As CPython 3.11's do_upper, do_lower, do_capitalize, do_title, do_swapcase
+   and do_casefold: full mappings (one code point may become up to three),
+   and a capital sigma lowered at the end of a word becomes final sigma. */
+typedef enum CaseMode {
+    CASE_UPPER,
+    CASE_LOWER,
+    CASE_CAPITALIZE,
+    CASE_TITLE,
+    CASE_SWAP,
+    CASE_FOLD
+} CaseMode;
 
-/* The case mapping of code point c under mode, given the state of the walk;
-   0xDF upper-cased (two code points) is left to the caller. */
-static bool case_up(uint32_t c, CaseMode mode, bool prev_cased, bool first)
+/* The first code point before byte offset `at` (forwards from `at` when
+   `forward`) that is not case-ignorable, or -1 at the string's edge. */
+static int64_t cp_not_ignorable(const MpStr *s, int64_t at, bool forward)
+{
+    while (forward ? at < s->size : at > 0) {
+        int64_t p = forward ? at : prev_cp(s->data, at);
+        int64_t next = p;
+        uint32_t c = (uint32_t)mp_utf8_decode(s->data, &next);
+        if (!mp_uni_has(c, MP_UNI_CASE_IGNORABLE))
+            return c;
+        at = forward ? next : p;
+    }
+    return -1;
+}
+
+/* Lowercase c, the code point at bytes [at, next): Unicode's Final_Sigma
+   context turns U+03A3 into U+03C2 after a cased letter and not before one
+   (case-ignorable code points skipped both ways). */
+static int lower_at(const MpStr *s, uint32_t c, int64_t at, int64_t next,
+                    uint32_t out[3])
+{
+    if (c == 0x3A3) {
+        int64_t before = cp_not_ignorable(s, at, false);
+        int64_t after = cp_not_ignorable(s, next, true);
+        bool final = before >= 0 && mp_uni_has((uint32_t)before, MP_UNI_CASED) &&
+                     (after < 0 || !mp_uni_has((uint32_t)after, MP_UNI_CASED));
+        out[0] = final ? 0x3C2 : 0x3C3;
+        return 1;
+    }
+    return mp_uni_map(c, MP_UNI_TO_LOWER, out);
+}
+
+/* The mapping of c at bytes [at, next) under mode; prev_cased tells whether
+   the code point before it is cased (title case starts words). */
+static int case_map(const MpStr *s, uint32_t c, int64_t at, int64_t next, CaseMode mode,
+                    bool prev_cased, uint32_t out[3])
 {
     switch (mode) {
-    case CASE_UPPER: return true;
-    case CASE_LOWER: return false;
-    case CASE_CAPITALIZE: return first;
-    case CASE_TITLE: return !prev_cased;
-    default: return cp_is_lower(c);
+    case CASE_UPPER:
+        return mp_uni_map(c, MP_UNI_TO_UPPER, out);
+    case CASE_LOWER:
+        return lower_at(s, c, at, next, out);
+    case CASE_FOLD:
+        return mp_uni_map(c, MP_UNI_TO_FOLD, out);
+    case CASE_CAPITALIZE:
+        return at == 0 ? mp_uni_map(c, MP_UNI_TO_TITLE, out)
+                       : lower_at(s, c, at, next, out);
+    case CASE_TITLE:
+        return prev_cased ? lower_at(s, c, at, next, out)
+                          : mp_uni_map(c, MP_UNI_TO_TITLE, out);
+    case CASE_SWAP:
+        if (mp_uni_has(c, MP_UNI_UPPER))
+            return lower_at(s, c, at, next, out);
+        if (mp_uni_has(c, MP_UNI_LOWER))
+            return mp_uni_map(c, MP_UNI_TO_UPPER, out);
+        break;
     }
+    out[0] = c;
+    return 1;
 }
 
-static uint32_t case_map(uint32_t c, CaseMode mode, bool up)
-{
-    if (mode == CASE_SWAP && !cp_is_lower(c) && !cp_is_upper(c))
-        return c;
-    return up ? cp_upper(c) : cp_lower(c);
-}
-
-static bool case_cased(uint32_t c)
-{
-    return cp_alpha(c) && (cp_is_lower(c) || cp_is_upper(c) || c < 0x80);
-}
-
-/* Pure ASCII maps byte for byte into a str of the same size (at least 2 bytes,
-   so the one-character cache is not bypassed). */
-static MpObject *case_ascii(const MpStr *s, CaseMode mode)
+/* upper() and lower() of pure ASCII map byte for byte into a str of the same
+   size (at least 2 bytes, so the one-character cache is not bypassed). */
+static MpObject *case_ascii(const MpStr *s, bool upper)
 {
     MpStr *r = str_alloc(s->size);
     if (!r)
         return NULL;
-    if (mode == CASE_UPPER || mode == CASE_LOWER) {
-        /* The letters to flip are one run of 26; flipping is bit 5. */
-        char from = mode == CASE_UPPER ? 'a' : 'A';
-        for (int64_t i = 0; i < s->size; i++) {
-            char c = s->data[i];
-            r->data[i] = (char)(c >= from && c <= from + 25 ? c ^ 0x20 : c);
-        }
-    } else {
-        bool prev_cased = false;
-        for (int64_t i = 0; i < s->size; i++) {
-            uint32_t c = (unsigned char)s->data[i];
-            r->data[i] = (char)case_map(c, mode, case_up(c, mode, prev_cased, i == 0));
-            prev_cased = case_cased(c);
-        }
+    /* The letters to flip are one run of 26; flipping is bit 5. */
+    char from = upper ? 'a' : 'A';
+    for (int64_t i = 0; i < s->size; i++) {
+        char c = s->data[i];
+        r->data[i] = (char)(c >= from && c <= from + 25 ? c ^ 0x20 : c);
     }
     set_length(r, s->size, true);
     return &r->ob;
@@ -1647,25 +1582,22 @@ static MpObject *case_impl(MpObject *self, MpObject *const *args, size_t nargs,
     if (parse(fname, args, nargs, kwnames, 0, 0, a) < 0)
         return NULL;
     MpStr *s = STR(self);
-    if (mp_str_is_ascii(s) && s->size >= 2)
-        return case_ascii(s, mode);
+    if (mp_str_is_ascii(s) && s->size >= 2 && mode != CASE_CAPITALIZE &&
+        mode != CASE_TITLE && mode != CASE_SWAP)
+        return case_ascii(s, mode == CASE_UPPER);
     MpStrBuf b;
     mp_strbuf_init(&b);
-    bool prev_cased = false, first = true;
+    bool prev_cased = false;
     for (int64_t pos = 0; pos < s->size;) {
+        int64_t at = pos;
         uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
-        bool up = case_up(c, mode, prev_cased, first);
-        if (up && c == 0xDF) { /* cp_is_lower(0xDF): swapcase maps it too */
-            mp_strbuf_add(&b, mode == CASE_UPPER || mode == CASE_SWAP ? "SS" : "Ss", 2);
-            prev_cased = true;
-            first = false;
-            continue;
+        uint32_t mapped[3];
+        int n = case_map(s, c, at, pos, mode, prev_cased, mapped);
+        for (int i = 0; i < n; i++) {
+            char enc[4];
+            mp_strbuf_add(&b, enc, (size_t)mp_utf8_encode(mapped[i], enc));
         }
-        uint32_t r = case_map(c, mode, up);
-        prev_cased = case_cased(c);
-        first = false;
-        char enc[4];
-        mp_strbuf_add(&b, enc, (size_t)mp_utf8_encode(r, enc));
+        prev_cased = mp_uni_has(c, MP_UNI_CASED);
     }
     return mp_strbuf_finish(&b);
 }
@@ -1681,61 +1613,48 @@ CASE_METHOD(str_lower, "lower", CASE_LOWER)
 CASE_METHOD(str_capitalize, "capitalize", CASE_CAPITALIZE)
 CASE_METHOD(str_title, "title", CASE_TITLE)
 CASE_METHOD(str_swapcase, "swapcase", CASE_SWAP)
-CASE_METHOD(str_casefold, "casefold", CASE_LOWER)
+CASE_METHOD(str_casefold, "casefold", CASE_FOLD)
 
 /* ==== Predicates ==== */
 
-typedef enum Pred { P_DIGIT, P_ALPHA, P_ALNUM, P_SPACE, P_UPPER, P_LOWER } Pred;
-
+/* isupper and islower ask for a cased code point and none of the other
+   case (title case counts as the other case, as in CPython); the rest test
+   every code point for one property. */
 static MpObject *pred_impl(MpObject *self, MpObject *const *args, size_t nargs,
-                           MpObject *kwnames, const char *fname, Pred pred)
+                           MpObject *kwnames, const char *fname, unsigned props)
 {
     MpObject *a[1];
     if (parse(fname, args, nargs, kwnames, 0, 0, a) < 0)
         return NULL;
     MpStr *s = STR(self);
-    bool any_cased = false;
-    if (s->size == 0)
-        return mp_bool(false);
+    bool cased_test = props == MP_UNI_UPPER || props == MP_UNI_LOWER;
+    unsigned other =
+        MP_UNI_TITLE | (props == MP_UNI_UPPER ? MP_UNI_LOWER : MP_UNI_UPPER);
+    bool any = false;
     for (int64_t pos = 0; pos < s->size;) {
-        uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
-        bool ok = true;
-        switch (pred) {
-        case P_DIGIT: ok = cp_digit(c); break;
-        case P_ALPHA: ok = cp_alpha(c); break;
-        case P_ALNUM: ok = cp_alpha(c) || cp_digit(c); break;
-        case P_SPACE: ok = cp_space(c); break;
-        case P_UPPER:
-            if (cp_is_lower(c))
-                return mp_bool(false);
-            any_cased = any_cased || cp_is_upper(c);
-            break;
-        case P_LOWER:
-            if (cp_is_upper(c))
-                return mp_bool(false);
-            any_cased = any_cased || cp_is_lower(c);
-            break;
-        }
-        if (!ok)
+        unsigned f = mp_uni_props((uint32_t)mp_utf8_decode(s->data, &pos));
+        if (cased_test ? (f & other) != 0 : (f & props) == 0)
             return mp_bool(false);
+        any = any || (f & props);
     }
-    return mp_bool(pred == P_UPPER || pred == P_LOWER ? any_cased : true);
+    return mp_bool(any);
 }
 
-#define PRED_METHOD(cname, pyname, pred)                                       \
-    static MpObject *cname(MpObject *self, MpObject *const *args, size_t nargs, \
-                           MpObject *kwnames)                                  \
-    {                                                                          \
-        return pred_impl(self, args, nargs, kwnames, "str." pyname, pred);     \
+#define PRED_METHOD(cname, pyname, props)                                              \
+    static MpObject *cname(MpObject *self, MpObject *const *args, size_t nargs,        \
+                           MpObject *kwnames)                                          \
+    {                                                                                  \
+        return pred_impl(self, args, nargs, kwnames, "str." pyname, props);            \
     }
-PRED_METHOD(str_isdigit, "isdigit", P_DIGIT)
-PRED_METHOD(str_isdecimal, "isdecimal", P_DIGIT)
-PRED_METHOD(str_isnumeric, "isnumeric", P_DIGIT)
-PRED_METHOD(str_isalpha, "isalpha", P_ALPHA)
-PRED_METHOD(str_isalnum, "isalnum", P_ALNUM)
-PRED_METHOD(str_isspace, "isspace", P_SPACE)
-PRED_METHOD(str_isupper, "isupper", P_UPPER)
-PRED_METHOD(str_islower, "islower", P_LOWER)
+PRED_METHOD(str_isdigit, "isdigit", MP_UNI_DIGIT)
+PRED_METHOD(str_isdecimal, "isdecimal", MP_UNI_DECIMAL)
+PRED_METHOD(str_isnumeric, "isnumeric", MP_UNI_NUMERIC)
+PRED_METHOD(str_isalpha, "isalpha", MP_UNI_ALPHA)
+PRED_METHOD(str_isalnum, "isalnum",
+            MP_UNI_ALPHA | MP_UNI_DECIMAL | MP_UNI_DIGIT | MP_UNI_NUMERIC)
+PRED_METHOD(str_isspace, "isspace", MP_UNI_SPACE)
+PRED_METHOD(str_isupper, "isupper", MP_UNI_UPPER)
+PRED_METHOD(str_islower, "islower", MP_UNI_LOWER)
 
 static MpObject *str_isidentifier(MpObject *self, MpObject *const *args, size_t nargs,
                                   MpObject *kwnames)
@@ -1748,7 +1667,7 @@ static MpObject *str_isidentifier(MpObject *self, MpObject *const *args, size_t 
         return mp_bool(false);
     for (int64_t pos = 0, i = 0; pos < s->size; i++) {
         uint32_t c = (uint32_t)mp_utf8_decode(s->data, &pos);
-        if (!(c == '_' || cp_alpha(c) || (i > 0 && cp_digit(c))))
+        if (!mp_uni_has(c, i == 0 ? MP_UNI_ID_START : MP_UNI_ID_CONTINUE))
             return mp_bool(false);
     }
     return mp_bool(true);
